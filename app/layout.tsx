@@ -1,0 +1,18 @@
+import "@fontsource-variable/inter";
+import "./globals.css";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+
+export const metadata: Metadata = {
+  title: { default: "Clashmap", template: "%s · Clashmap" },
+  description:
+    "Argument maps for debate: claims, counterclaims, support and attack backed by evidence cards.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-full antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,139 @@
+import { z } from "zod";
+
+/** The only file version this build reads and writes. */
+export const FORMAT_VERSION = 1;
+
+/** Largest argument file accepted, in bytes (also the API's body limit). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Claim, relation and card ids: lowercase, readable, safe in URLs and YAML keys. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,127}$/;
+
+export const idSchema = z
+  .string()
+  .regex(ID_PATTERN, "ids are lowercase letters, digits, '-' or '_' (at most 128)");
+
+export const sideSchema = z.enum(["aff", "neg"]);
+export const relationTypeSchema = z.enum(["support", "attack"]);
+
+/** True for absolute http(s) URLs; cite links never carry javascript:, data: or file: schemes. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+const httpUrlSchema = z.string().refine(isHttpUrl, "links must be absolute http:// or https:// URLs");
+
+const textSchema = z.string().trim().min(1, "must not be empty");
+
+export const citeSchema = z.strictObject({
+  author: z.string().optional(),
+  qualifications: z.string().optional(),
+  title: z.string().optional(),
+  publication: z.string().optional(),
+  date: z.string().optional(),
+  url: httpUrlSchema.optional(),
+  accessed: z.string().optional(),
+  pages: z.string().optional(),
+  note: z.string().optional(),
+});
+
+const idListSchema = z.array(idSchema);
+const tagListSchema = z.array(z.string().trim().min(1));
+
+/** One relation written on its source claim in long form: `{ to, id?, evidence? }`. */
+export const relationEntrySchema = z.strictObject({
+  to: idSchema,
+  id: idSchema.optional(),
+  evidence: idListSchema.optional(),
+});
+
+const relationTargetsSchema = z.union([
+  idSchema,
+  z.array(z.union([idSchema, relationEntrySchema])),
+  relationEntrySchema,
+]);
+
+export const fileClaimSchema = z.strictObject({
+  text: textSchema,
+  side: sideSchema.optional(),
+  notes: z.string().optional(),
+  tags: tagListSchema.optional(),
+  evidence: idListSchema.optional(),
+  supports: relationTargetsSchema.optional(),
+  attacks: relationTargetsSchema.optional(),
+});
+
+export const fileCardSchema = z.strictObject({
+  tag: textSchema,
+  cite: citeSchema.optional(),
+  quote: z.string(),
+  read: z.array(z.string().min(1)).optional(),
+});
+
+/** The argument file as authors write it (YAML or JSON): claims and cards keyed by id. */
+export const argumentFileSchema = z.strictObject({
+  version: z.literal(FORMAT_VERSION),
+  title: textSchema,
+  resolution: z.string().optional(),
+  description: z.string().optional(),
+  tags: tagListSchema.optional(),
+  theses: idListSchema.optional(),
+  claims: z.record(idSchema, fileClaimSchema),
+  evidence: z.record(idSchema, fileCardSchema).optional(),
+});
+
+export const claimSchema = z.object({
+  id: idSchema,
+  text: textSchema,
+  side: sideSchema,
+  notes: z.string().optional(),
+  tags: tagListSchema.optional(),
+  evidence: idListSchema.optional(),
+});
+
+export const relationSchema = z.object({
+  id: idSchema,
+  from: idSchema,
+  to: idSchema,
+  type: relationTypeSchema,
+  evidence: idListSchema.optional(),
+});
+
+export const cardSchema = z.object({
+  id: idSchema,
+  tag: textSchema,
+  quote: z.string(),
+  read: z.array(z.string().min(1)).optional(),
+  cite: citeSchema.loose().optional(),
+});
+
+/** The normalized map: flat lists with explicit ids; the shape every other module works on. */
+export const argumentMapSchema = z.object({
+  version: z.literal(FORMAT_VERSION),
+  slug: z.string().optional(),
+  title: textSchema,
+  resolution: z.string().optional(),
+  description: z.string().optional(),
+  tags: tagListSchema.optional(),
+  theses: idListSchema,
+  claims: z.array(claimSchema),
+  relations: z.array(relationSchema),
+  evidence: z.array(cardSchema),
+});
+
+export type Side = z.infer<typeof sideSchema>;
+export type RelationType = z.infer<typeof relationTypeSchema>;
+export type Cite = z.infer<typeof citeSchema>;
+export type RelationEntry = z.infer<typeof relationEntrySchema>;
+export type FileClaim = z.infer<typeof fileClaimSchema>;
+export type FileCard = z.infer<typeof fileCardSchema>;
+export type ArgumentFile = z.infer<typeof argumentFileSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type Relation = z.infer<typeof relationSchema>;
+export type Card = z.infer<typeof cardSchema>;
+export type ArgumentMap = z.infer<typeof argumentMapSchema>;

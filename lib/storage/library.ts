@@ -1,0 +1,34 @@
+import type { Problem } from "../model/problems";
+import type { MapCounts, StoredMap } from "./maps";
+
+/** What the library shows of one file: plain data, safe to hand to a client component. */
+export type LibraryEntry =
+  | {
+      ok: true;
+      slug: string;
+      file: string;
+      title: string;
+      resolution?: string;
+      tags: string[];
+      counts: MapCounts;
+      warnings: Problem[];
+    }
+  | { ok: false; slug: string; file: string; problems: Problem[] };
+
+/** Reduces stored maps to the library's plain entries (no documents, no paths on disk). */
+export function toLibraryEntries(maps: StoredMap[]): LibraryEntry[] {
+  return maps.map((entry) =>
+    entry.ok
+      ? {
+          ok: true,
+          slug: entry.slug,
+          file: entry.file,
+          title: entry.map.title,
+          ...(entry.map.resolution ? { resolution: entry.map.resolution } : {}),
+          tags: entry.map.tags ?? [],
+          counts: entry.counts,
+          warnings: entry.warnings ?? [],
+        }
+      : { ok: false, slug: entry.slug, file: entry.file, problems: entry.problems },
+  );
+}

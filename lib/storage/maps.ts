@@ -1,0 +1,154 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { type ParsedSource, parseArgumentSource } from "../formats/argument-file";
+import { isSlug } from "../model/ids";
+import type { Problem } from "../model/problems";
+import type { ArgumentMap } from "../model/schema";
+
+/** File endings read as argument files, in order of preference when two share a slug. */
+export const ARGUMENT_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
+
+/** The folder of argument files: `ARGUMENTS_DIR`, or `./arguments` under the working directory. */
+export function argumentsDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.ARGUMENTS_DIR || "arguments");
+}
+
+/** The revision of a file's content: a hash of its bytes, carried by every load and checked by every save. */
+export function revisionOf(content: string | Buffer): string {
+  return createHash("sha256").update(content).digest("hex").slice(0, 32);
+}
+
+/** Counts shown in the library. */
+export interface MapCounts {
+  claims: number;
+  relations: number;
+  cards: number;
+}
+
+export type StoredMap =
+  | {
+      ok: true;
+      slug: string;
+      file: string;
+      filePath: string;
+      revision: string;
+      map: ArgumentMap;
+      source: ParsedSource;
+      counts: MapCounts;
+      warnings?: Problem[];
+    }
+  | { ok: false; slug: string; file: string; filePath: string; problems: Problem[] };
+
+/** Counts of claims, relations and cards in a map. */
+export function countsOf(map: ArgumentMap): MapCounts {
+  return { claims: map.claims.length, relations: map.relations.length, cards: map.evidence.length };
+}
+
+function extensionRank(fileName: string): number {
+  return ARGUMENT_EXTENSIONS.findIndex((e) => fileName.toLowerCase().endsWith(e));
+}
+
+function slugOf(fileName: string): string | undefined {
+  const ext = ARGUMENT_EXTENSIONS.find((e) => fileName.toLowerCase().endsWith(e));
+  return ext ? fileName.slice(0, -ext.length) : undefined;
+}
+
+/** Reads and validates one argument file; problems name it by its file name. */
+export async function readStoredMap(filePath: string): Promise<StoredMap> {
+  const file = path.basename(filePath);
+  const slug = slugOf(file) ?? file;
+  let text: string;
+  try {
+    text = await readFile(filePath, "utf8");
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, slug, file, filePath, problems: [{ file, line: 1, col: 1, path: "", message }] };
+  }
+  if (!isSlug(slug)) {
+    return {
+      ok: false,
+      slug,
+      file,
+      filePath,
+      problems: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          path: "",
+          message: `"${slug}" is not a valid map name: use a-z, 0-9 and '-'`,
+        },
+      ],
+    };
+  }
+  const parsed = parseArgumentSource(text, file, { slug });
+  if (!parsed.ok) return { ok: false, slug, file, filePath, problems: parsed.problems };
+  const map = parsed.value.map;
+  return {
+    ok: true,
+    slug,
+    file,
+    filePath,
+    revision: revisionOf(text),
+    map,
+    source: parsed.value,
+    counts: countsOf(map),
+  };
+}
+
+/** Every argument file in the folder, valid or not, sorted by slug. A missing folder lists nothing. */
+export async function listStoredMaps(dir = argumentsDir()): Promise<StoredMap[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const bySlug = new Map<string, string[]>();
+  for (const name of names) {
+    const slug = slugOf(name);
+    if (slug === undefined || name.startsWith(".")) continue;
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), name]);
+  }
+  const entries = await Promise.all(
+    [...bySlug.values()].map(async (group) => {
+      const [chosen, ...others] = group.sort((a, b) => extensionRank(a) - extensionRank(b));
+      const entry = await readStoredMap(path.join(dir, chosen));
+      if (others.length === 0) return entry;
+      const problem: Problem = {
+        file: others[0],
+        line: 1,
+        col: 1,
+        path: "",
+        message: `two files for the map "${entry.slug}": ${chosen} is used and ${others.join(", ")} is ignored`,
+      };
+      return entry.ok
+        ? { ...entry, warnings: [problem] }
+        : { ...entry, problems: [...entry.problems, problem] };
+    }),
+  );
+  return entries.sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/** The file that holds `slug`, or undefined when the slug is invalid or has no file. */
+export async function findMapFile(slug: string, dir = argumentsDir()): Promise<string | undefined> {
+  if (!isSlug(slug)) return undefined;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return undefined;
+  }
+  for (const ext of ARGUMENT_EXTENSIONS) {
+    const name = `${slug}${ext}`;
+    if (names.includes(name)) return path.join(dir, name);
+  }
+  return undefined;
+}
+
+/** Loads one map by slug: undefined when there is no such map, otherwise the map or its problems. */
+export async function loadStoredMap(slug: string, dir = argumentsDir()): Promise<StoredMap | undefined> {
+  const filePath = await findMapFile(slug, dir);
+  return filePath ? readStoredMap(filePath) : undefined;
+}
