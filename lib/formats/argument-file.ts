@@ -1,3 +1,4 @@
+import { diff3Merge } from "node-diff3";
 import {
   Document,
   isMap,
@@ -25,6 +26,7 @@ import {
   FORMAT_VERSION,
   fileCardSchema,
   fileClaimSchema,
+  idListSchema,
   idSchema,
   MAX_FILE_BYTES,
   type Relation,
@@ -42,6 +44,8 @@ export type SourceSyntax = "yaml" | "json";
 /** A parsed argument source: the normalized map plus what is needed to write it back faithfully. */
 export interface ParsedSource {
   map: ArgumentMap;
+  /** The source text as read, for writing back with the author's formatting. */
+  text: string;
   doc: Document;
   shape: SourceShape;
   syntax: SourceSyntax;
@@ -162,7 +166,7 @@ export function parseArgumentSource(
     problems.push(atPath(path, issue.message, key));
   }
   if (problems.length > 0) return fail(problems);
-  return { ok: true, value: { map, doc, shape, syntax } };
+  return { ok: true, value: { map, text, doc, shape, syntax } };
 }
 
 const PLACEHOLDER_CLAIM: FileClaim = { text: "(invalid claim)" };
@@ -183,12 +187,10 @@ function parseFileShape(
       evidence: z.record(z.string(), z.unknown()).optional(),
     })
     .safeParse(record);
-  if (!top.success) {
-    problems.push(...zodProblems(top.error, atPath));
-    return { problems };
-  }
+  if (!top.success) problems.push(...zodProblems(top.error, atPath));
+  const data = top.success ? top.data : salvageTop(record);
   const claims: Record<string, FileClaim> = {};
-  for (const [id, raw] of Object.entries(top.data.claims)) {
+  for (const [id, raw] of Object.entries(data.claims)) {
     const key = idSchema.safeParse(id);
     if (!key.success)
       problems.push(atPath(["claims"], `invalid claim id "${id}": ${key.error.issues[0].message}`, id));
@@ -197,7 +199,7 @@ function parseFileShape(
     claims[id] = claim.success ? claim.data : PLACEHOLDER_CLAIM;
   }
   const evidence: Record<string, FileCard> = {};
-  for (const [id, raw] of Object.entries(top.data.evidence ?? {})) {
+  for (const [id, raw] of Object.entries(data.evidence ?? {})) {
     const key = idSchema.safeParse(id);
     if (!key.success)
       problems.push(atPath(["evidence"], `invalid card id "${id}": ${key.error.issues[0].message}`, id));
@@ -205,8 +207,24 @@ function parseFileShape(
     if (!card.success) problems.push(...zodProblems(card.error, atPath, ["evidence", id]));
     evidence[id] = card.success ? card.data : PLACEHOLDER_CARD;
   }
-  const { evidence: rawEvidence, ...rest } = top.data;
+  const { evidence: rawEvidence, ...rest } = data;
   return { file: { ...rest, claims, ...(rawEvidence ? { evidence } : {}) }, problems };
+}
+
+/** What can still be checked of a file whose top level is wrong: its claims and cards. */
+function salvageTop(record: Record<string, unknown>) {
+  const asRecord = (value: unknown) =>
+    value && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  const theses = idListSchema.safeParse(record.theses);
+  return {
+    version: FORMAT_VERSION as typeof FORMAT_VERSION,
+    title: "(invalid)",
+    theses: theses.success ? theses.data : undefined,
+    claims: asRecord(record.claims) ?? {},
+    evidence: asRecord(record.evidence),
+  };
 }
 
 function fail(problems: Problem[]): ParseResult {
@@ -492,8 +510,32 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
   const want = mapToFile(map, keepSides);
   if (doc.has("theses") && !want.theses) (want as ArgumentFile).theses = map.theses;
   doc.contents = mergeNode(doc, doc.contents, want) as typeof doc.contents;
-  if (source.syntax === "json") return `${JSON.stringify(doc.toJS(), null, 2)}\n`;
-  return doc.toString(YAML_OUTPUT);
+  const render = (d: Document) =>
+    source.syntax === "json" ? `${JSON.stringify(d.toJS(), null, 2)}\n` : d.toString(YAML_OUTPUT);
+  const edited = render(doc);
+  const base = render(source.doc);
+  if (edited === base) return source.text;
+  return keepAuthorFormatting(source, base, edited);
+}
+
+/**
+ * The yaml package re-renders untouched scalars in its own style (folded lines re-wrapped, for
+ * one). A three-way merge of the author's text, the plain re-rendering of the original document
+ * and the re-rendering of the edited one carries over only the edit's lines, so everything else
+ * keeps the author's exact formatting. Where the merge would not reproduce the map, the plain
+ * re-rendering is used instead.
+ */
+function keepAuthorFormatting(source: ParsedSource, base: string, edited: string): string {
+  const crlf = source.text.includes("\r\n");
+  const author = crlf ? source.text.replace(/\r\n/g, "\n") : source.text;
+  const regions = diff3Merge(author.split("\n"), base.split("\n"), edited.split("\n"), {
+    excludeFalseConflicts: true,
+  });
+  const merged = regions.flatMap((region) => region.ok ?? region.conflict?.b ?? []).join("\n");
+  const check = parseDocument(merged, { uniqueKeys: true });
+  const sameContent = check.errors.length === 0 && sameJson(check.toJS(), parseDocument(edited).toJS());
+  const out = sameContent ? merged : edited;
+  return crlf ? out.replace(/\n/g, "\r\n") : out;
 }
 
 /** Serializes a map as a fresh file of the given syntax (authored shape). */

@@ -42,7 +42,7 @@ export const citeSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-const idListSchema = z.array(idSchema);
+export const idListSchema = z.array(idSchema);
 const tagListSchema = z.array(z.string().trim().min(1));
 
 /** One relation written on its source claim in long form: `{ to, id?, evidence? }`. */
@@ -59,20 +59,29 @@ const relationTargetsSchema = z.union([
 ]);
 
 export const fileClaimSchema = z.strictObject({
-  text: textSchema,
-  side: sideSchema.optional(),
+  text: textSchema.describe("The claim as a short debate tag line."),
+  side: sideSchema
+    .optional()
+    .describe("aff or neg. Optional: a support takes its target's side, an attack the opposite one."),
   notes: z.string().optional(),
   tags: tagListSchema.optional(),
   evidence: idListSchema.optional(),
-  supports: relationTargetsSchema.optional(),
-  attacks: relationTargetsSchema.optional(),
+  supports: relationTargetsSchema
+    .optional()
+    .describe("The claim(s) this claim supports: an id, a list, or { to, evidence }."),
+  attacks: relationTargetsSchema
+    .optional()
+    .describe("The claim(s) or relation(s) this claim attacks; attacking a relation id is an undercut."),
 });
 
 export const fileCardSchema = z.strictObject({
-  tag: textSchema,
+  tag: textSchema.describe("One line: what the card proves."),
   cite: citeSchema.optional(),
-  quote: z.string(),
-  read: z.array(z.string().min(1)).optional(),
+  quote: z.string().describe("The evidence, verbatim."),
+  read: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("The highlighted spans a debater reads aloud; each must occur in the quote."),
 });
 
 /** The argument file as authors write it (YAML or JSON): claims and cards keyed by id. */
@@ -82,9 +91,11 @@ export const argumentFileSchema = z.strictObject({
   resolution: z.string().optional(),
   description: z.string().optional(),
   tags: tagListSchema.optional(),
-  theses: idListSchema.optional(),
-  claims: z.record(idSchema, fileClaimSchema),
-  evidence: z.record(idSchema, fileCardSchema).optional(),
+  theses: idListSchema
+    .optional()
+    .describe("The root claims, in display order. Default: claims that relate to nothing."),
+  claims: z.record(idSchema, fileClaimSchema).describe("Claims keyed by id."),
+  evidence: z.record(idSchema, fileCardSchema).optional().describe("Evidence cards keyed by id."),
 });
 
 export const claimSchema = z.object({

@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "./run";
+
+const ROOT = path.join(__dirname, "..");
+let dir: string;
+let out: string;
+let err: string;
+const io = () => ({
+  out: (t: string) => {
+    out += t;
+  },
+  err: (t: string) => {
+    err += t;
+  },
+  cwd: dir,
+});
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "clashmap-cli-"));
+  out = "";
+  err = "";
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const BROKEN = [
+  "version: 1",
+  "title: Broken",
+  "claims:",
+  "  a: { text: A }",
+  "  b: { text: B, supports: ghost }",
+  "  a: { text: duplicate }",
+  "  c: { text: C, rebuts: a }",
+  "  d: { text: [unclosed }",
+  "",
+].join("\n");
+
+describe("validate", () => {
+  it("exits 0 on the bundled maps", async () => {
+    const code = await runCli(["validate", path.join(ROOT, "arguments")], io());
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ok {2}.*russia-iran\.yaml {2}\d+ claims/m);
+  });
+
+  it("reports each problem as file:line:col  path  message and exits 1", async () => {
+    writeFileSync(path.join(dir, "refs.yaml"), BROKEN.replace("  d: { text: [unclosed }\n", ""));
+    writeFileSync(path.join(dir, "syntax.yaml"), BROKEN);
+    const code = await runCli(["validate", "."], io());
+    expect(code).toBe(1);
+    expect(out.trim().split("\n")).toEqual([
+      'refs.yaml:5:27  claims.b.supports  unknown claim or relation "ghost"',
+      'refs.yaml:6:3  claims.a  duplicate key "a"',
+      'refs.yaml:7:17  claims.c.rebuts  unknown field "rebuts"',
+      'syntax.yaml:6:3  claims.a  duplicate key "a"',
+      expect.stringMatching(/^syntax\.yaml:8:\d+ {2}\(document\) {2}YAML syntax: /),
+      expect.stringMatching(/^syntax\.yaml:8:\d+ {2}\(document\) {2}YAML syntax: /),
+    ]);
+    expect(err).toContain("2 of 2 files invalid");
+  });
+
+  it("accepts the normalized JSON it exports", async () => {
+    const exported = path.join(dir, "ri.json");
+    expect(
+      await runCli(
+        ["export", path.join(ROOT, "arguments", "russia-iran.yaml"), "--format", "json", "--out", exported],
+        io(),
+      ),
+    ).toBe(0);
+    expect(await runCli(["validate", exported], io())).toBe(0);
+  });
+
+  it("exits 2 on usage errors", async () => {
+    expect(await runCli(["validate", "no-such-folder"], io())).toBe(2);
+    expect(await runCli(["frobnicate"], io())).toBe(2);
+    expect(await runCli(["export", "x.yaml", "--format", "pdf"], io())).toBe(2);
+    expect(await runCli(["validate", "--bogus"], io())).toBe(2);
+    expect(err).toContain("Usage:");
+  });
+});
+
+describe("export", () => {
+  it("prints the normalized JSON with the documented field names", async () => {
+    expect(
+      await runCli(["export", path.join(ROOT, "arguments", "russia-iran.yaml"), "--format", "json"], io()),
+    ).toBe(0);
+    const json = JSON.parse(out);
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(["version", "slug", "title", "theses", "claims", "relations", "evidence"]),
+    );
+    expect(json.slug).toBe("russia-iran");
+    expect(Object.keys(json.relations[0])).toEqual(expect.arrayContaining(["id", "from", "to", "type"]));
+    expect(json.evidence[0]).toHaveProperty("cite");
+  });
+
+  it("prints YAML that reads back to the same map, from JSON input too", async () => {
+    const exported = path.join(dir, "ri.json");
+    await runCli(
+      ["export", path.join(ROOT, "arguments", "russia-iran.yaml"), "-f", "json", "-o", exported],
+      io(),
+    );
+    out = "";
+    expect(await runCli(["export", exported, "--format", "yaml"], io())).toBe(0);
+    writeFileSync(path.join(dir, "ri.yaml"), out);
+    out = "";
+    await runCli(["export", path.join(dir, "ri.yaml"), "--format", "json"], io());
+    const again = JSON.parse(out);
+    const first = JSON.parse(readFileSync(exported, "utf8"));
+    expect({ ...again, slug: undefined }).toEqual({ ...first, slug: undefined });
+  });
+
+  it("refuses an invalid file with its problems on stderr and exit 1", async () => {
+    writeFileSync(path.join(dir, "bad.yaml"), BROKEN);
+    expect(await runCli(["export", "bad.yaml", "--format", "json"], io())).toBe(1);
+    expect(out).toBe("");
+    expect(err).toMatch(/^bad\.yaml:8:/m);
+  });
+});
+
+describe("schema", () => {
+  it("prints the JSON Schema", async () => {
+    expect(await runCli(["schema"], io())).toBe(0);
+    expect(JSON.parse(out).title).toBe("Clashmap argument map");
+  });
+});

@@ -1,0 +1,183 @@
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import {
+  mapToNormalized,
+  type ParsedSource,
+  parseArgumentSource,
+  serializeArgumentSource,
+  serializeNewSource,
+} from "../lib/formats/argument-file";
+import { argumentFileJsonSchemaText } from "../lib/formats/json-schema";
+import { formatProblem, type Problem } from "../lib/model/problems";
+import { ARGUMENT_EXTENSIONS, argumentsDir } from "../lib/storage/maps";
+
+/** Where the command line writes; tests pass their own. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+}
+
+/** Exit codes: 0 all good, 1 invalid input, 2 usage error. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+export const USAGE = `Usage: npm run -s cli -- <command> [options]
+
+Commands:
+  validate [files or folders…]          check argument files (default: ARGUMENTS_DIR or ./arguments)
+  export <file> --format json|yaml [--out PATH]
+                                        print the normalized JSON or the canonical YAML of a map
+  schema [--out PATH]                   print the JSON Schema of argument files
+  help                                  show this text
+
+Exit codes: 0 valid, 1 invalid input, 2 usage error.`;
+
+/** Runs one command line and returns its exit code; never calls process.exit. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "validate":
+        return await validateCommand(rest, io);
+      case "export":
+        return await exportCommand(rest, io);
+      case "schema":
+        return await schemaCommand(rest, io);
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(`${USAGE}\n`);
+        return EXIT.ok;
+      case undefined:
+        throw new UsageError("no command given");
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.err(`error: ${(error as Error).message}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS");
+}
+
+function resolve(io: Io, target: string): string {
+  return path.resolve(io.cwd, target);
+}
+
+async function validateCommand(args: string[], io: Io): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const targets = positionals.length > 0 ? positionals : [path.relative(io.cwd, argumentsDir()) || "."];
+  const files: string[] = [];
+  for (const target of targets) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(resolve(io, target));
+    } catch {
+      throw new UsageError(`no such file or folder: ${target}`);
+    }
+    if (info.isDirectory()) files.push(...(await argumentFilesIn(resolve(io, target), target)));
+    else files.push(target);
+  }
+  if (files.length === 0) {
+    io.err(`no argument files (${ARGUMENT_EXTENSIONS.join(", ")}) in ${targets.join(", ")}\n`);
+    return EXIT.invalid;
+  }
+  let invalid = 0;
+  let problemCount = 0;
+  for (const file of files) {
+    const result = parseArgumentSource(await readFile(resolve(io, file), "utf8"), file, {
+      slug: slugOf(file),
+    });
+    if (result.ok) {
+      const { claims, relations, evidence } = result.value.map;
+      io.out(
+        `ok  ${file}  ${claims.length} claims, ${relations.length} relations, ${evidence.length} cards\n`,
+      );
+    } else {
+      invalid++;
+      problemCount += result.problems.length;
+      for (const problem of result.problems) io.out(`${formatProblem(problem)}\n`);
+    }
+  }
+  const summary =
+    invalid === 0
+      ? `${files.length} file${files.length === 1 ? "" : "s"} valid`
+      : `${invalid} of ${files.length} file${files.length === 1 ? "" : "s"} invalid, ${problemCount} problem${problemCount === 1 ? "" : "s"}`;
+  io.err(`${summary}\n`);
+  return invalid === 0 ? EXIT.ok : EXIT.invalid;
+}
+
+async function argumentFilesIn(dir: string, shown: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const shownPath = path.join(shown, entry.name);
+    if (entry.isDirectory()) out.push(...(await argumentFilesIn(path.join(dir, entry.name), shownPath)));
+    else if (ARGUMENT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push(shownPath);
+  }
+  return out;
+}
+
+function slugOf(file: string): string {
+  const base = path.basename(file);
+  const ext = ARGUMENT_EXTENSIONS.find((e) => base.toLowerCase().endsWith(e));
+  return ext ? base.slice(0, -ext.length) : base;
+}
+
+async function loadOrReport(file: string, io: Io): Promise<ParsedSource | Problem[]> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io, file), "utf8");
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  const result = parseArgumentSource(text, file, { slug: slugOf(file) });
+  return result.ok ? result.value : result.problems;
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: "string", short: "f" }, out: { type: "string", short: "o" } },
+  });
+  if (positionals.length !== 1) throw new UsageError("export takes exactly one file");
+  const format = values.format;
+  if (format !== "json" && format !== "yaml") throw new UsageError("--format must be json or yaml");
+  const loaded = await loadOrReport(positionals[0], io);
+  if (Array.isArray(loaded)) {
+    for (const problem of loaded) io.err(`${formatProblem(problem)}\n`);
+    return EXIT.invalid;
+  }
+  const text =
+    format === "json"
+      ? `${JSON.stringify(mapToNormalized(loaded.map), null, 2)}\n`
+      : loaded.shape === "file" && loaded.syntax === "yaml"
+        ? serializeArgumentSource(loaded, loaded.map)
+        : serializeNewSource(loaded.map, "yaml");
+  await emit(text, values.out, io);
+  return EXIT.ok;
+}
+
+async function schemaCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: "string", short: "o" } } });
+  await emit(argumentFileJsonSchemaText(), values.out, io);
+  return EXIT.ok;
+}
+
+async function emit(text: string, out: string | undefined, io: Io): Promise<void> {
+  if (out) {
+    await writeFile(resolve(io, out), text, "utf8");
+    io.err(`wrote ${out}\n`);
+  } else io.out(text);
+}
