@@ -2,7 +2,7 @@
 // the e2e fixtures, so tests can edit and break files without touching `arguments/`.
 // Usage: node scripts/e2e-server.mjs <name> <port>   (extra settings come from the environment)
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const [name, port] = process.argv.slice(2);
@@ -10,7 +10,8 @@ const dir = path.resolve(".tmp", `e2e-${Number(process.env.E2E_PORT_BASE || 3100
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 cpSync("arguments", dir, { recursive: true });
-cpSync(path.join("e2e", "fixtures", "maps"), dir, { recursive: true });
+const fixtures = path.join("e2e", "fixtures", "maps");
+if (existsSync(fixtures)) cpSync(fixtures, dir, { recursive: true });
 
 const child = spawn("./node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", port], {
   stdio: "inherit",

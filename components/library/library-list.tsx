@@ -1,13 +1,23 @@
 import Link from "next/link";
 import { formatProblem } from "@/lib/model/problems";
 import type { LibraryEntry } from "@/lib/storage/library";
+import { NewMapForm } from "./new-map-form";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The library: every map in the arguments folder, with broken files listed as errors. */
-export function LibraryList({ entries }: { entries: LibraryEntry[] }) {
+/**
+ * The library: every map in the arguments folder, with broken files listed as errors. `newMap`
+ * says whether this visitor gets the New map form, a sign-in link, or neither (read-only).
+ */
+export function LibraryList({
+  entries,
+  newMap = "hidden",
+}: {
+  entries: LibraryEntry[];
+  newMap?: "form" | "sign-in" | "hidden";
+}) {
   const maps = entries.filter((e) => e.ok);
   const broken = entries.filter((e) => !e.ok);
   return (
@@ -16,6 +26,21 @@ export function LibraryList({ entries }: { entries: LibraryEntry[] }) {
         <h1 className="text-3xl font-bold tracking-tight">Clashmap</h1>
         <p className="mt-1 text-slate-600 dark:text-slate-400">Argument maps for debate</p>
       </header>
+
+      {newMap === "form" ? (
+        <div className="mb-8">
+          <NewMapForm />
+        </div>
+      ) : newMap === "sign-in" ? (
+        <p className="mb-8">
+          <Link
+            href="/sign-in?next=/"
+            className="font-medium text-blue-700 underline underline-offset-2 hover:text-blue-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 dark:text-blue-400 dark:hover:text-blue-300"
+          >
+            Sign in to edit
+          </Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="maps-heading">
         <h2 id="maps-heading" className="mb-4 text-xl font-semibold">

@@ -142,7 +142,7 @@ export async function findMapFile(slug: string, dir = argumentsDir()): Promise<s
   }
   for (const ext of ARGUMENT_EXTENSIONS) {
     const name = `${slug}${ext}`;
-    if (names.includes(name)) return path.join(dir, name);
+    if (names.includes(name)) return path.join(/*turbopackIgnore: true*/ dir, name);
   }
   return undefined;
 }

@@ -1,0 +1,67 @@
+import { mapToNormalized } from "@/lib/formats/argument-file";
+import { MAX_FILE_BYTES } from "@/lib/model/schema";
+import { accessConfig, checkWrite } from "@/lib/server/access";
+import { etag, ifMatchRevision, parseJson, readBodyLimited, requestFacts } from "@/lib/server/http";
+import { loadStoredMap } from "@/lib/storage/maps";
+import { InvalidMapError, MapNotFoundError, RevisionConflictError, saveMap } from "@/lib/storage/write";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ slug: string }> };
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+function notFound(slug: string): Response {
+  return Response.json({ error: `no map "${slug}"` }, { status: 404, headers: NO_STORE });
+}
+
+export async function GET(_request: Request, { params }: Context) {
+  const { slug } = await params;
+  const stored = await loadStoredMap(slug);
+  if (!stored) return notFound(slug);
+  if (!stored.ok) {
+    return Response.json(
+      { error: `${stored.file} has problems`, problems: stored.problems },
+      { status: 422, headers: NO_STORE },
+    );
+  }
+  return Response.json(mapToNormalized({ ...stored.map, slug: stored.slug }), {
+    headers: { ...NO_STORE, ETag: etag(stored.revision) },
+  });
+}
+
+export async function PUT(request: Request, { params }: Context) {
+  const { slug } = await params;
+  const decision = checkWrite(accessConfig(), requestFacts(request));
+  if (!decision.ok) return Response.json({ error: decision.message }, { status: 403, headers: NO_STORE });
+  const revision = ifMatchRevision(request.headers.get("if-match"));
+  if (!revision) {
+    return Response.json(
+      { error: "send the revision the edit starts from as If-Match (the ETag of the GET)" },
+      { status: 428, headers: NO_STORE },
+    );
+  }
+  const body = await readBodyLimited(request, MAX_FILE_BYTES);
+  if (!body.ok) return Response.json({ error: body.message }, { status: body.status, headers: NO_STORE });
+  const json = parseJson(body.text);
+  if (!json.ok) return Response.json({ error: json.message }, { status: 400, headers: NO_STORE });
+  try {
+    const saved = await saveMap(slug, json.value, revision);
+    return Response.json(saved, { headers: { ...NO_STORE, ETag: etag(saved.revision) } });
+  } catch (error) {
+    if (error instanceof MapNotFoundError) return notFound(slug);
+    if (error instanceof RevisionConflictError) {
+      return Response.json(
+        { error: "the map changed since it was loaded", currentRevision: error.currentRevision },
+        { status: 409, headers: { ...NO_STORE, ETag: etag(error.currentRevision) } },
+      );
+    }
+    if (error instanceof InvalidMapError) {
+      return Response.json(
+        { error: error.message, problems: error.problems },
+        { status: 422, headers: NO_STORE },
+      );
+    }
+    throw error;
+  }
+}

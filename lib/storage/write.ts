@@ -1,0 +1,272 @@
+import { randomBytes } from "node:crypto";
+import * as fsp from "node:fs/promises";
+import path from "node:path";
+import { mapToNormalized, parseArgumentSource, serializeArgumentSource } from "../formats/argument-file";
+import { formatPath, type Problem } from "../model/problems";
+import { type ArgumentMap, argumentMapSchema } from "../model/schema";
+import { checkMap, type Locus } from "../model/validate";
+import { argumentsDir, findMapFile, revisionOf } from "./maps";
+
+/** One problem of a map sent for saving, at a path of its normalized JSON (`relations[3].to`). */
+export interface MapProblem {
+  path: string;
+  message: string;
+}
+
+/** No map has this slug. */
+export class MapNotFoundError extends Error {
+  constructor(readonly slug: string) {
+    super(`no map "${slug}"`);
+    this.name = "MapNotFoundError";
+  }
+}
+
+/** The file changed since the revision the save started from; nothing was written. */
+export class RevisionConflictError extends Error {
+  constructor(readonly currentRevision: string) {
+    super("the map changed since it was loaded");
+    this.name = "RevisionConflictError";
+  }
+}
+
+/** The map sent for saving, or the file it would replace, is not valid; nothing was written. */
+export class InvalidMapError extends Error {
+  constructor(
+    readonly problems: MapProblem[],
+    message = "the map is not valid",
+  ) {
+    super(message);
+    this.name = "InvalidMapError";
+  }
+}
+
+/** The file operations a write uses; tests replace some to simulate a crash or a full disk. */
+export interface FileOps {
+  open: typeof fsp.open;
+  rename: typeof fsp.rename;
+  unlink: typeof fsp.unlink;
+}
+
+const DEFAULT_OPS: FileOps = { open: fsp.open, rename: fsp.rename, unlink: fsp.unlink };
+
+/** Where maps live and how files are written; both default to the real ones. */
+export interface WriteOptions {
+  dir?: string;
+  fs?: Partial<FileOps>;
+}
+
+// Kept on globalThis so that every server bundle that loads this module shares one queue per file.
+const QUEUES_KEY = Symbol.for("clashmap.storage.write-queues");
+const registry = globalThis as { [QUEUES_KEY]?: Map<string, Promise<void>> };
+registry[QUEUES_KEY] ??= new Map();
+const queues = registry[QUEUES_KEY];
+
+/** Runs `task` once every earlier task on the same file has finished: one write at a time per file. */
+export async function withFileLock<T>(filePath: string, task: () => Promise<T>): Promise<T> {
+  const key = path.resolve(filePath);
+  const previous = queues.get(key) ?? Promise.resolve();
+  const run = previous.then(task);
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, tail);
+  try {
+    return await run;
+  } finally {
+    if (queues.get(key) === tail) queues.delete(key);
+  }
+}
+
+/** The absolute path of `name` inside `dir`; throws when it would land anywhere else. */
+export function insideDir(dir: string, name: string): string {
+  const root = path.resolve(dir);
+  const target = path.resolve(root, name);
+  if (path.dirname(target) !== root) throw new Error(`"${name}" is not a file of ${root}`);
+  return target;
+}
+
+/**
+ * Writes `text` to `filePath` atomically: a temporary file in the same folder, flushed to disk,
+ * then renamed over the target, so a crash leaves either the old file or the new one, never half.
+ */
+export async function writeFileAtomic(
+  filePath: string,
+  text: string,
+  ops: Partial<FileOps> = {},
+): Promise<void> {
+  const fs = { ...DEFAULT_OPS, ...ops };
+  const dir = path.dirname(filePath);
+  const temp = path.join(dir, `.${path.basename(filePath)}.${randomBytes(6).toString("hex")}.tmp`);
+  const mode = await fsp.stat(filePath).then(
+    (s) => s.mode & 0o777,
+    () => 0o644,
+  );
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fs.open(temp, "wx", mode);
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temp, filePath);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(dir);
+}
+
+/** Flushes the folder entry after a rename where the platform allows it (not on Windows). */
+async function syncDir(dir: string): Promise<void> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(dir, "r");
+    await handle.sync();
+  } catch {
+    // Some platforms and file systems cannot open or flush a folder; the rename already happened.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Checks a map sent for saving the way the command line checks a file: the normalized schema,
+ * then references; problems name paths of the normalized JSON.
+ */
+export function validateIncomingMap(
+  input: unknown,
+): { ok: true; map: ArgumentMap } | { ok: false; problems: MapProblem[] } {
+  const parsed = argumentMapSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path.filter((p): p is string | number => typeof p !== "symbol")),
+        message: issue.message,
+      })),
+    };
+  }
+  const issues = checkMap(parsed.data);
+  if (issues.length > 0) {
+    return { ok: false, problems: issues.map((i) => ({ path: locusPath(i.locus), message: i.message })) };
+  }
+  return { ok: true, map: parsed.data };
+}
+
+/** The normalized-JSON path of a reference problem. */
+export function locusPath(locus: Locus): string {
+  switch (locus.kind) {
+    case "map":
+      return locus.field ?? "";
+    case "thesis":
+      return `theses[${locus.index}]`;
+    case "claim":
+    case "relation":
+    case "card": {
+      const list = locus.kind === "claim" ? "claims" : locus.kind === "relation" ? "relations" : "evidence";
+      const base = `${list}[${locus.index}]`;
+      if (!locus.field) return base;
+      const item = locus.item !== undefined && locus.field !== "id" ? `[${locus.item}]` : "";
+      return `${base}.${locus.field}${item}`;
+    }
+  }
+}
+
+/**
+ * Saves a map over its file if the file still has `expectedRevision`: validates it, writes it
+ * into the existing document (comments, key order and untouched formatting stay), checks that
+ * the written text reads back as the same map, and replaces the file atomically.
+ */
+export async function saveMap(
+  slug: string,
+  input: unknown,
+  expectedRevision: string,
+  options: WriteOptions = {},
+): Promise<{ revision: string }> {
+  const dir = options.dir ?? argumentsDir();
+  const found = await findMapFile(slug, dir);
+  if (!found) throw new MapNotFoundError(slug);
+  const filePath = insideDir(dir, path.basename(found));
+  const file = path.basename(filePath);
+
+  return withFileLock(filePath, async () => {
+    let text: string;
+    try {
+      text = await fsp.readFile(/*turbopackIgnore: true*/ filePath, "utf8");
+    } catch {
+      throw new MapNotFoundError(slug);
+    }
+    const currentRevision = revisionOf(text);
+    if (currentRevision !== expectedRevision) throw new RevisionConflictError(currentRevision);
+
+    const incoming = validateIncomingMap(input);
+    if (!incoming.ok) throw new InvalidMapError(incoming.problems);
+    const map: ArgumentMap = { ...incoming.map, slug };
+
+    const current = parseArgumentSource(text, file, { slug });
+    if (!current.ok) {
+      throw new InvalidMapError(
+        current.problems.map(fileProblem),
+        `${file} has problems; fix the file first`,
+      );
+    }
+    const output = serializeArgumentSource(current.value, map);
+    const check = parseArgumentSource(output, file, { slug });
+    if (!check.ok) throw new InvalidMapError(check.problems.map(fileProblem));
+    const difference = firstDifference(comparable(map), comparable(check.value.map));
+    if (difference !== undefined) {
+      throw new InvalidMapError([
+        {
+          path: difference,
+          message: "this value would read back differently from the file; nothing was saved",
+        },
+      ]);
+    }
+    if (output === text) return { revision: currentRevision };
+    await writeFileAtomic(filePath, output, options.fs);
+    return { revision: revisionOf(output) };
+  });
+}
+
+function fileProblem(problem: Problem): MapProblem {
+  return { path: problem.path, message: `${problem.file}:${problem.line}:${problem.col} ${problem.message}` };
+}
+
+/** The map as plain JSON without slug and empty lists, which the file leaves out. */
+function comparable(map: ArgumentMap): unknown {
+  return JSON.parse(
+    JSON.stringify(mapToNormalized({ ...map, slug: undefined }), (_key, value) =>
+      Array.isArray(value) && value.length === 0 ? undefined : value,
+    ),
+  );
+}
+
+/** Path of the first place two JSON values differ, or undefined when they are equal. */
+function firstDifference(a: unknown, b: unknown, at: (string | number)[] = []): string | undefined {
+  if (a === b) return undefined;
+  if (
+    typeof a !== "object" ||
+    typeof b !== "object" ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  ) {
+    return formatPath(at);
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const d = firstDifference(a[i], b[i], [...at, i]);
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+    const d = firstDifference(left[key], right[key], [...at, key]);
+    if (d !== undefined) return d;
+  }
+  return undefined;
+}
