@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { MapOutline } from "@/components/outline/map-outline";
+import { MapProblems } from "@/components/workspace/map-problems";
+import { loadStoredMap } from "@/lib/storage/maps";
+
+export const dynamic = "force-dynamic";
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const stored = await loadStoredMap(slug);
+  if (!stored) return { title: "Map not found" };
+  return { title: stored.ok ? `${stored.map.title} — outline` : `Problems in ${stored.file}` };
+}
+
+export default async function OutlinePage({ params }: Props) {
+  const { slug } = await params;
+  const stored = await loadStoredMap(slug);
+  if (!stored) notFound();
+  if (!stored.ok) return <MapProblems file={stored.file} problems={stored.problems} />;
+  return <MapOutline slug={stored.slug} map={stored.map} />;
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { MapProblems } from "@/components/workspace/map-problems";
+import { Workspace } from "@/components/workspace/workspace";
+import { loadStoredMap } from "@/lib/storage/maps";
+
+export const dynamic = "force-dynamic";
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const focusSchema = z.string().max(128).optional().catch(undefined);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const stored = await loadStoredMap(slug);
+  if (!stored) return { title: "Map not found" };
+  return { title: stored.ok ? stored.map.title : `Problems in ${stored.file}` };
+}
+
+export default async function MapPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const stored = await loadStoredMap(slug);
+  if (!stored) notFound();
+  if (!stored.ok) return <MapProblems file={stored.file} problems={stored.problems} />;
+  const focus = focusSchema.parse((await searchParams).focus);
+  return <Workspace slug={stored.slug} map={stored.map} revision={stored.revision} focus={focus} />;
+}

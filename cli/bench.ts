@@ -1,0 +1,47 @@
+// Times layout and the React Flow transform on a synthetic 5,000-claim map (`npm run bench`).
+import { toFlow } from "../lib/graph/to-flow";
+import { layoutMap } from "../lib/layout/layout";
+import { randomMap } from "../lib/layout/random-map";
+import { buildClaimTree } from "../lib/layout/tree";
+
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 5000);
+const RUNS = 5;
+
+function time<T>(run: () => T): { result: T; ms: number } {
+  const started = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - started };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const plain = randomMap(1, { claims: CLAIMS, theses: 3, extraTargets: 0 });
+const extra = randomMap(2, { claims: CLAIMS, theses: 3, extraTargets: 0.05 });
+
+for (const [name, map] of [
+  ["tree", plain],
+  ["5% extra targets", extra],
+] as const) {
+  const tree: number[] = [];
+  const layout: number[] = [];
+  const transform: number[] = [];
+  let nodes = 0;
+  let edges = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const built = time(() => buildClaimTree(map));
+    tree.push(built.ms);
+    const laid = time(() => layoutMap(map, { tree: built.result }));
+    layout.push(laid.ms);
+    const flow = time(() => toFlow(laid.result, built.result.index));
+    transform.push(flow.ms);
+    nodes = flow.result.nodes.length;
+    edges = flow.result.edges.length;
+  }
+  console.log(
+    `${CLAIMS} claims (${name}): tree ${median(tree).toFixed(1)} ms, layout ${median(layout).toFixed(1)} ms, ` +
+      `transform ${median(transform).toFixed(1)} ms (median of ${RUNS}; ${nodes} nodes, ${edges} edges)`,
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import {
+  Background,
+  Controls,
+  type EdgeTypes,
+  MiniMap,
+  type Node,
+  type NodeTypes,
+  ReactFlow,
+  useReactFlow,
+} from "@xyflow/react";
+import { useEffect, useRef } from "react";
+import type { MapFlowNode, RelationFlowEdge } from "@/lib/graph/to-flow";
+import type { MapLayout } from "@/lib/layout/layout";
+import { AnchorNode, ClaimNode } from "./claim-node";
+import { useMapStore } from "./map-store";
+import { useMapView } from "./map-view";
+import { EdgeMarkers, RelationEdge } from "./relation-edge";
+import { useColorScheme } from "./use-color-scheme";
+
+const NODE_TYPES: NodeTypes = { claim: ClaimNode, anchor: AnchorNode };
+const EDGE_TYPES: EdgeTypes = { relation: RelationEdge };
+
+/** Zoom at which claim text reads comfortably; the first view and reveals never go below it. */
+export const READING_ZOOM = 0.8;
+const MIN_ZOOM = 0.04;
+
+function minimapColor(node: Node): string {
+  const data = (node as MapFlowNode).data;
+  if (!data || !("side" in data)) return "#94a3b8";
+  return data.side === "aff" ? "#1d4ed8" : "#b91c1c";
+}
+
+/** Finds a node's element in the canvas (rendered only once it is in view). */
+function nodeElement(container: HTMLElement | null, id: string): HTMLElement | null {
+  if (!container) return null;
+  for (const el of container.querySelectorAll<HTMLElement>("[data-id]")) if (el.dataset.id === id) return el;
+  return null;
+}
+
+/** Gives a node keyboard focus once it has been rendered (it may need a frame or two after panning). */
+export function focusNode(container: HTMLElement | null, id: string, tries = 20): void {
+  const el = nodeElement(container, id);
+  if (el) {
+    el.focus({ preventScroll: true });
+    return;
+  }
+  if (tries > 0) requestAnimationFrame(() => focusNode(container, id, tries - 1));
+}
+
+function boxOf(layout: MapLayout, id: string) {
+  return layout.nodes.find((n) => n.id === id);
+}
+
+/** The React Flow canvas of the open map. */
+export function MapCanvas() {
+  const { flow, layout } = useMapView();
+  const select = useMapStore((s) => s.select);
+  const reveal = useMapStore((s) => s.reveal);
+  const reactFlow = useReactFlow<MapFlowNode, RelationFlowEdge>();
+  const container = useRef<HTMLDivElement>(null);
+  const initialised = useRef(false);
+  // React Flow's own "system" mode can stay light after hydration, so the scheme is passed explicitly.
+  const colorScheme = useColorScheme();
+
+  // The first view: the theses at reading size, or the requested claim.
+  useEffect(() => {
+    if (initialised.current || reveal) return;
+    initialised.current = true;
+    const rect = container.current?.getBoundingClientRect();
+    const width = rect?.width ?? 1000;
+    const theses = layout.tree.roots.map((id) => boxOf(layout, id)).filter((n) => n !== undefined);
+    if (theses.length === 0) return;
+    const left = Math.min(...theses.map((n) => n.x));
+    const right = Math.max(...theses.map((n) => n.x + n.width));
+    const fitsAll =
+      layout.width * READING_ZOOM <= width && layout.height * READING_ZOOM <= (rect?.height ?? 800);
+    if (fitsAll) {
+      void reactFlow.fitView({ padding: 0.08, maxZoom: 1 });
+      return;
+    }
+    const first = theses[0];
+    const centreX =
+      (right - left) * READING_ZOOM <= width * 0.9 ? (left + right) / 2 : first.x + first.width / 2;
+    const top = layout.direction === "TB" ? 0 : first.y;
+    void reactFlow.setViewport({
+      x: width / 2 - centreX * READING_ZOOM,
+      y: 40 - top * READING_ZOOM,
+      zoom: READING_ZOOM,
+    });
+  }, [layout, reactFlow, reveal]);
+
+  // Bring a requested claim to the middle of the canvas, after any relayout it caused.
+  useEffect(() => {
+    if (!reveal) return;
+    const box = boxOf(layout, reveal.id);
+    if (!box) return;
+    initialised.current = true;
+    const zoom = Math.max(reactFlow.getZoom(), READING_ZOOM);
+    void reactFlow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom });
+    if (reveal.focus) requestAnimationFrame(() => focusNode(container.current, reveal.id));
+  }, [reveal, layout, reactFlow]);
+
+  return (
+    <div ref={container} className="relative h-full w-full" data-testid="map-canvas">
+      <EdgeMarkers />
+      <ReactFlow<MapFlowNode, RelationFlowEdge>
+        nodes={flow.nodes}
+        edges={flow.edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onlyRenderVisibleElements
+        colorMode={colorScheme}
+        minZoom={MIN_ZOOM}
+        maxZoom={2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        nodesFocusable
+        edgesFocusable
+        onNodeClick={(_, node) => {
+          if (node.type === "claim") select({ kind: "claim", id: node.id });
+        }}
+        onEdgeClick={(_, edge) => select({ kind: "relation", id: edge.id })}
+        onPaneClick={() => select(null)}
+        ariaLabelConfig={{
+          "node.a11yDescription.default":
+            "Press Enter to open this claim in the inspector; arrow keys move between claims.",
+          "edge.a11yDescription.default": "Press Enter to open this relation in the inspector.",
+        }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} fitViewOptions={{ padding: 0.05 }} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          bgColor={colorScheme === "dark" ? "#0f172a" : "#ffffff"}
+          maskColor={colorScheme === "dark" ? "rgba(2, 6, 23, 0.55)" : "rgba(241, 245, 249, 0.7)"}
+          ariaLabel="Minimap of the whole map"
+        />
+      </ReactFlow>
+    </div>
+  );
+}

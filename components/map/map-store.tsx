@@ -1,0 +1,118 @@
+"use client";
+
+import { createContext, type ReactNode, useContext, useState } from "react";
+import { createStore, type StoreApi, useStore } from "zustand";
+import type { Direction } from "@/lib/layout/layout";
+import type { ArgumentMap } from "@/lib/model/schema";
+
+export type Selection = { kind: "claim" | "relation"; id: string } | null;
+
+/** Most edits kept for undo. */
+export const HISTORY_LIMIT = 200;
+
+export interface MapState {
+  slug: string;
+  model: ArgumentMap;
+  /** Revision of the file the model was loaded from or last saved to. */
+  revision: string;
+  selection: Selection;
+  collapsed: ReadonlySet<string>;
+  direction: Direction;
+  query: string;
+  matches: string[];
+  matchIndex: number;
+  past: ArgumentMap[];
+  future: ArgumentMap[];
+  /** A claim the canvas should bring into view (and give keyboard focus when `focus`); `nonce` repeats requests. */
+  reveal: { id: string; focus: boolean; nonce: number } | null;
+  requestReveal: (id: string, focus: boolean) => void;
+  select: (selection: Selection) => void;
+  toggleCollapsed: (id: string) => void;
+  setCollapsed: (ids: Iterable<string>) => void;
+  setDirection: (direction: Direction) => void;
+  setSearch: (query: string, matches: string[]) => void;
+  setMatchIndex: (index: number) => void;
+  setRevision: (revision: string) => void;
+  /** Applies a pure edit to the model, remembering the previous model for undo. */
+  apply: (edit: (model: ArgumentMap) => ArgumentMap) => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+export interface MapStoreInit {
+  slug: string;
+  model: ArgumentMap;
+  revision: string;
+  selection?: Selection;
+  collapsed?: Iterable<string>;
+}
+
+/** Creates the store of one open map. */
+export function createMapStore(init: MapStoreInit): StoreApi<MapState> {
+  return createStore<MapState>()((set) => ({
+    slug: init.slug,
+    model: init.model,
+    revision: init.revision,
+    selection: init.selection ?? null,
+    collapsed: new Set(init.collapsed ?? []),
+    direction: "TB",
+    query: "",
+    matches: [],
+    matchIndex: -1,
+    past: [],
+    future: [],
+    reveal: init.selection?.kind === "claim" ? { id: init.selection.id, focus: false, nonce: 0 } : null,
+    requestReveal: (id, focus) => set((s) => ({ reveal: { id, focus, nonce: (s.reveal?.nonce ?? 0) + 1 } })),
+    select: (selection) => set({ selection }),
+    toggleCollapsed: (id) =>
+      set((s) => {
+        const collapsed = new Set(s.collapsed);
+        if (collapsed.has(id)) collapsed.delete(id);
+        else collapsed.add(id);
+        return { collapsed };
+      }),
+    setCollapsed: (ids) => set({ collapsed: new Set(ids) }),
+    setDirection: (direction) => set({ direction }),
+    setSearch: (query, matches) => set({ query, matches, matchIndex: -1 }),
+    setMatchIndex: (matchIndex) => set({ matchIndex }),
+    setRevision: (revision) => set({ revision }),
+    apply: (edit) =>
+      set((s) => {
+        const next = edit(s.model);
+        if (next === s.model) return {};
+        return { model: next, past: [...s.past, s.model].slice(-HISTORY_LIMIT), future: [] };
+      }),
+    undo: () =>
+      set((s) => {
+        const previous = s.past[s.past.length - 1];
+        if (!previous) return {};
+        return { model: previous, past: s.past.slice(0, -1), future: [s.model, ...s.future] };
+      }),
+    redo: () =>
+      set((s) => {
+        const [next, ...rest] = s.future;
+        if (!next) return {};
+        return { model: next, past: [...s.past, s.model].slice(-HISTORY_LIMIT), future: rest };
+      }),
+  }));
+}
+
+const MapStoreContext = createContext<StoreApi<MapState> | null>(null);
+
+/** Holds the store of one open map for the components below it. */
+export function MapStoreProvider({ init, children }: { init: MapStoreInit; children: ReactNode }) {
+  const [store] = useState(() => createMapStore(init));
+  return <MapStoreContext.Provider value={store}>{children}</MapStoreContext.Provider>;
+}
+
+/** The store itself, for event handlers that read the latest state without subscribing. */
+export function useMapStoreApi(): StoreApi<MapState> {
+  const store = useContext(MapStoreContext);
+  if (!store) throw new Error("useMapStore must be used inside a MapStoreProvider");
+  return store;
+}
+
+/** Reads one slice of the open map's state; pass a narrow selector. */
+export function useMapStore<T>(selector: (state: MapState) => T): T {
+  return useStore(useMapStoreApi(), selector);
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
+import { memo } from "react";
+import { edgeCurve } from "@/lib/graph/edge-path";
+import type { RelationFlowEdge } from "@/lib/graph/to-flow";
+import type { HandleSide } from "@/lib/layout/layout";
+import { useMapStore } from "./map-store";
+
+export const MARKER_IDS = { support: "clashmap-support-end", attack: "clashmap-attack-end" } as const;
+
+const STROKE = {
+  support: "stroke-emerald-700 dark:stroke-emerald-400",
+  attack: "stroke-red-700 dark:stroke-red-400",
+} as const;
+
+function RelationEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  data,
+}: EdgeProps<RelationFlowEdge>) {
+  const selected = useMapStore((s) => s.selection?.kind === "relation" && s.selection.id === id);
+  const select = useMapStore((s) => s.select);
+  const type = data?.type ?? "support";
+  const curve = edgeCurve(
+    { x: sourceX, y: sourceY },
+    sourcePosition as HandleSide,
+    { x: targetX, y: targetY },
+    targetPosition as HandleSide,
+  );
+  // The middle of an undercut relation holds the anchor, so its badge moves towards the source.
+  const badgeAt = curve.pointAt(data?.undercut ? 0.25 : 0.5);
+  const cards = data?.cards ?? 0;
+  return (
+    <>
+      {selected ? (
+        <path
+          d={curve.path}
+          fill="none"
+          className="stroke-sky-400/60 dark:stroke-sky-300/50"
+          strokeWidth={9}
+        />
+      ) : null}
+      <path
+        d={curve.path}
+        fill="none"
+        className={STROKE[type]}
+        strokeWidth={type === "support" ? 2.25 : 2}
+        strokeDasharray={type === "attack" ? "7 5" : undefined}
+        markerEnd={`url(#${MARKER_IDS[type]})`}
+        data-testid="relation-edge"
+        data-relation-type={type}
+      />
+      <path
+        d={curve.path}
+        fill="none"
+        stroke="transparent"
+        strokeWidth={18}
+        className="react-flow__edge-interaction"
+      />
+      {cards > 0 ? (
+        <EdgeLabelRenderer>
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid="edge-badge"
+            onClick={() => select({ kind: "relation", id })}
+            style={{ transform: `translate(-50%, -50%) translate(${badgeAt.x}px, ${badgeAt.y}px)` }}
+            className={`nodrag nopan pointer-events-auto absolute rounded-full border bg-white px-1.5 py-0.5 text-[11px] font-semibold leading-none shadow-sm dark:bg-slate-900 ${
+              type === "support"
+                ? "border-emerald-700 text-emerald-800 dark:border-emerald-400 dark:text-emerald-300"
+                : "border-red-700 text-red-800 dark:border-red-400 dark:text-red-300"
+            }`}
+          >
+            {type === "support" ? "+" : "−"} {cards} {cards === 1 ? "card" : "cards"}
+          </button>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+}
+
+export const RelationEdge = memo(RelationEdgeView);
+
+/** Arrowheads: a filled triangle for support, a bar with an open chevron for attack (distinct in greyscale). */
+export function EdgeMarkers() {
+  return (
+    <svg aria-hidden="true" width="0" height="0" style={{ position: "absolute" }}>
+      <defs>
+        <marker
+          id={MARKER_IDS.support}
+          viewBox="0 0 12 12"
+          refX="11"
+          refY="6"
+          markerWidth="14"
+          markerHeight="14"
+          markerUnits="userSpaceOnUse"
+          orient="auto-start-reverse"
+        >
+          <path d="M0,0 L12,6 L0,12 z" className="fill-emerald-700 dark:fill-emerald-400" />
+        </marker>
+        <marker
+          id={MARKER_IDS.attack}
+          viewBox="0 0 14 14"
+          refX="13"
+          refY="7"
+          markerWidth="16"
+          markerHeight="16"
+          markerUnits="userSpaceOnUse"
+          orient="auto-start-reverse"
+        >
+          <path
+            d="M12,0 L12,14 M1,2 L8,7 L1,12"
+            fill="none"
+            strokeWidth="2.5"
+            className="stroke-red-700 dark:stroke-red-400"
+          />
+        </marker>
+      </defs>
+    </svg>
+  );
+}

@@ -1,0 +1,56 @@
+import { citeLine, readSegments } from "@/lib/graph/card-text";
+import type { Card } from "@/lib/model/schema";
+
+/**
+ * An evidence card as a debater reads it: the tag in bold, the cite line (last name and year in
+ * bold), the quote with the read portions highlighted and the rest smaller, and the source link.
+ */
+export function CardView({ card }: { card: Card }) {
+  const cite = citeLine(card.cite);
+  return (
+    <article
+      data-testid="card-view"
+      data-card-id={card.id}
+      className="card-view break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900"
+    >
+      <p className="font-bold text-slate-900 dark:text-slate-50">{card.tag}</p>
+      {cite ? (
+        <p className="mt-1 text-slate-700 dark:text-slate-300" data-testid="card-cite">
+          {cite.lead ? <strong className="text-slate-900 dark:text-slate-50">{cite.lead}</strong> : null}
+          {cite.lead && cite.rest ? " " : null}
+          {cite.rest ? <span>({cite.rest})</span> : null}
+          {cite.url ? (
+            <>
+              {" "}
+              <a
+                href={cite.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="break-all text-blue-700 underline hover:text-blue-900 dark:text-blue-300 dark:hover:text-blue-200"
+              >
+                {cite.url}
+                <span className="sr-only"> (opens in a new tab)</span>
+              </a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <blockquote className="mt-2 leading-relaxed" data-testid="card-quote">
+        {readSegments(card.quote, card.read).map((segment, i) =>
+          segment.read ? (
+            <mark
+              key={i}
+              className="rounded-sm bg-yellow-200 px-0.5 font-semibold text-slate-950 underline decoration-1 dark:bg-yellow-300 dark:text-slate-950"
+            >
+              {segment.text}
+            </mark>
+          ) : (
+            <span key={i} className="text-xs text-slate-600 dark:text-slate-400">
+              {segment.text}
+            </span>
+          ),
+        )}
+      </blockquote>
+    </article>
+  );
+}

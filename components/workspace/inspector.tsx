@@ -1,0 +1,216 @@
+"use client";
+
+import type { MouseEvent, ReactNode } from "react";
+import { useMapStore } from "@/components/map/map-store";
+import { useMapView } from "@/components/map/map-view";
+import { cardsOfClaim, type MapIndex } from "@/lib/model/queries";
+import type { Card, Relation } from "@/lib/model/schema";
+import { CardView } from "./card-view";
+import { useFocusClaim } from "./use-focus-claim";
+
+export const INSPECTOR_HEADING_ID = "inspector-heading";
+
+function SideLabel({ side }: { side: "aff" | "neg" }) {
+  return (
+    <span
+      className={`rounded px-1.5 py-0.5 text-xs font-bold ${
+        side === "aff"
+          ? "bg-blue-700 text-white dark:bg-blue-300 dark:text-blue-950"
+          : "bg-red-700 text-white dark:bg-red-300 dark:text-red-950"
+      }`}
+    >
+      {side.toUpperCase()}
+    </span>
+  );
+}
+
+function ClaimLink({ id }: { id: string }) {
+  const { index } = useMapView();
+  const focusClaim = useFocusClaim();
+  const claim = index.claims.get(id);
+  if (!claim) return <span>{id}</span>;
+  return (
+    <a
+      href={`?focus=${encodeURIComponent(id)}`}
+      onClick={(event: MouseEvent) => {
+        event.preventDefault();
+        focusClaim(id, true);
+      }}
+      className="text-blue-700 underline decoration-1 underline-offset-2 hover:text-blue-900 dark:text-blue-300 dark:hover:text-blue-200"
+    >
+      {claim.text}
+    </a>
+  );
+}
+
+/** A relation end: a claim link, or for an undercut the relation it attacks. */
+function TargetLink({ id }: { id: string }) {
+  const { index } = useMapView();
+  const relation = index.relations.get(id);
+  if (!relation) return <ClaimLink id={id} />;
+  return (
+    <span>
+      the link from <ClaimLink id={relation.from} /> to <TargetLink id={relation.to} />
+    </span>
+  );
+}
+
+function RelationList({ title, items }: { title: string; items: { key: string; node: ReactNode }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="mt-4">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        {title}
+      </h3>
+      <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+        {items.map((item) => (
+          <li key={item.key}>{item.node}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Cards({ cards }: { cards: Card[] }) {
+  return (
+    <section className="mt-5" aria-labelledby="inspector-cards-heading">
+      <h3
+        id="inspector-cards-heading"
+        className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
+      >
+        Cards ({cards.length})
+      </h3>
+      {cards.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">No evidence yet.</p>
+      ) : (
+        <div className="mt-2 space-y-3">
+          {cards.map((card) => (
+            <CardView key={card.id} card={card} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+const VERBS = { support: "Supports", attack: "Attacks" } as const;
+
+function outgoingItems(index: MapIndex, relations: Relation[]) {
+  return relations.map((r) => ({
+    key: r.id,
+    node: (
+      <>
+        <span className="font-medium">{index.relations.has(r.to) ? "Undercuts" : VERBS[r.type]}</span>{" "}
+        <TargetLink id={r.to} />
+      </>
+    ),
+  }));
+}
+
+function ClaimDetails({ id }: { id: string }) {
+  const { index, layout } = useMapView();
+  const claim = index.claims.get(id);
+  if (!claim) return <p className="text-sm">This claim no longer exists.</p>;
+  const incoming = index.incoming.get(id) ?? [];
+  const kind = layout.nodes.find((n) => n.id === id)?.kind ?? "claim";
+  return (
+    <>
+      <p className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        <SideLabel side={claim.side} /> {kind === "thesis" ? "Thesis" : "Claim"}
+      </p>
+      <h2 id={INSPECTOR_HEADING_ID} tabIndex={-1} className="mt-2 text-lg font-semibold leading-snug">
+        {claim.text}
+      </h2>
+      {claim.tags?.length ? (
+        <ul className="mt-2 flex flex-wrap gap-1" aria-label="Tags">
+          {claim.tags.map((tag) => (
+            <li key={tag} className="rounded-full bg-slate-200 px-2 py-0.5 text-xs dark:bg-slate-700">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {claim.notes ? (
+        <p className="mt-3 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{claim.notes}</p>
+      ) : null}
+      <RelationList title="This claim" items={outgoingItems(index, index.outgoing.get(id) ?? [])} />
+      <RelationList
+        title="Supported by"
+        items={incoming
+          .filter((r) => r.type === "support")
+          .map((r) => ({ key: r.id, node: <ClaimLink id={r.from} /> }))}
+      />
+      <RelationList
+        title="Attacked by"
+        items={incoming
+          .filter((r) => r.type === "attack")
+          .map((r) => ({ key: r.id, node: <ClaimLink id={r.from} /> }))}
+      />
+      <RelationList
+        title="Its links undercut by"
+        items={(index.outgoing.get(id) ?? []).flatMap((r) =>
+          (index.incoming.get(r.id) ?? []).map((u) => ({ key: u.id, node: <ClaimLink id={u.from} /> })),
+        )}
+      />
+      <Cards cards={cardsOfClaim(index, id)} />
+    </>
+  );
+}
+
+function RelationDetails({ id }: { id: string }) {
+  const { index } = useMapView();
+  const relation = index.relations.get(id);
+  if (!relation) return <p className="text-sm">This relation no longer exists.</p>;
+  const undercut = index.relations.has(relation.to);
+  const cards = (relation.evidence ?? [])
+    .map((e) => index.cards.get(e))
+    .filter((c): c is Card => c !== undefined);
+  return (
+    <>
+      <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        {undercut ? "Undercut" : relation.type === "support" ? "Support" : "Attack"}
+      </p>
+      <h2 id={INSPECTOR_HEADING_ID} tabIndex={-1} className="mt-2 text-base font-semibold leading-snug">
+        <ClaimLink id={relation.from} />{" "}
+        <span className="font-normal">
+          {undercut ? "undercuts" : relation.type === "support" ? "supports" : "attacks"}
+        </span>{" "}
+        <TargetLink id={relation.to} />
+      </h2>
+      <Cards cards={cards} />
+    </>
+  );
+}
+
+/** The side panel: the selected claim or relation with its links and cards. */
+export function Inspector() {
+  const selection = useMapStore((s) => s.selection);
+  const model = useMapStore((s) => s.model);
+  return (
+    <aside
+      aria-label="Inspector"
+      data-testid="inspector"
+      className="h-full overflow-y-auto border-l border-slate-200 bg-slate-50 p-4 dark:border-slate-700 dark:bg-slate-950"
+    >
+      {selection?.kind === "claim" ? (
+        <ClaimDetails id={selection.id} />
+      ) : selection?.kind === "relation" ? (
+        <RelationDetails id={selection.id} />
+      ) : (
+        <>
+          <h2 id={INSPECTOR_HEADING_ID} tabIndex={-1} className="text-lg font-semibold">
+            {model.title}
+          </h2>
+          {model.resolution ? <p className="mt-2 text-sm font-medium">{model.resolution}</p> : null}
+          {model.description ? (
+            <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{model.description}</p>
+          ) : null}
+          <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
+            Select a claim or a link to read its cards. Press <kbd className="font-mono">?</kbd> for keyboard
+            shortcuts.
+          </p>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { type KeyboardEvent, useId } from "react";
+import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
+import { useMapView } from "@/components/map/map-view";
+import { searchClaims } from "@/lib/graph/search";
+import { useFocusClaim } from "./use-focus-claim";
+
+export const SEARCH_INPUT_ID = "map-search";
+
+/** Search over claims and their cards: highlights matches; Enter and Shift+Enter step through them. */
+export function SearchBox() {
+  const api = useMapStoreApi();
+  const { index, order } = useMapView();
+  const query = useMapStore((s) => s.query);
+  const count = useMapStore((s) => s.matches.length);
+  const at = useMapStore((s) => s.matchIndex);
+  const focusClaim = useFocusClaim();
+  const statusId = useId();
+
+  const step = (delta: number) => {
+    const { matches, matchIndex, setMatchIndex } = api.getState();
+    if (matches.length === 0) return;
+    const next =
+      matchIndex < 0
+        ? delta > 0
+          ? 0
+          : matches.length - 1
+        : (matchIndex + delta + matches.length) % matches.length;
+    setMatchIndex(next);
+    focusClaim(matches[next], false);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      step(event.shiftKey ? -1 : 1);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      api.getState().setSearch("", []);
+    }
+  };
+
+  return (
+    <search className="flex items-center gap-1">
+      <label htmlFor={SEARCH_INPUT_ID} className="sr-only">
+        Search claims and cards
+      </label>
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        value={query}
+        placeholder="Search  ( / )"
+        aria-describedby={statusId}
+        onChange={(event) => {
+          const next = event.target.value;
+          api.getState().setSearch(next, searchClaims(index, order, next));
+        }}
+        onKeyDown={onKeyDown}
+        className="w-48 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
+      />
+      <span
+        id={statusId}
+        role="status"
+        data-testid="search-status"
+        className="min-w-14 text-xs tabular-nums text-slate-700 dark:text-slate-300"
+      >
+        {query.trim() ? (count === 0 ? "No matches" : `${at < 0 ? 0 : at + 1} of ${count}`) : ""}
+      </span>
+      <button
+        type="button"
+        aria-label="Previous match"
+        disabled={count === 0}
+        onClick={() => step(-1)}
+        className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        aria-label="Next match"
+        disabled={count === 0}
+        onClick={() => step(1)}
+        className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
+      >
+        ↓
+      </button>
+    </search>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
+import { useMapView } from "@/components/map/map-view";
+import { depthsOf } from "@/lib/layout/tree";
+import { SearchBox } from "./search-box";
+
+const BUTTON =
+  "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
+
+/** The workspace toolbar: back to the library, title, orientation, folding, search, outline and help. */
+export function Toolbar({ onHelp }: { onHelp: () => void }) {
+  const api = useMapStoreApi();
+  const { tree } = useMapView();
+  const title = useMapStore((s) => s.model.title);
+  const slug = useMapStore((s) => s.slug);
+  const direction = useMapStore((s) => s.direction);
+  const depths = depthsOf(tree);
+  const maxDepth = Math.max(0, ...depths.values()) + 1;
+
+  const collapseToDepth = (levels: number) => {
+    const collapsed = [...depths].filter(
+      ([id, d]) => d === levels - 1 && (tree.children.get(id)?.length ?? 0) > 0,
+    );
+    api.getState().setCollapsed(collapsed.map(([id]) => id));
+  };
+
+  return (
+    <header className="flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
+      <Link href="/" className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
+        ← Library
+      </Link>
+      <h1 className="mr-auto truncate text-base font-semibold" title={title}>
+        {title}
+      </h1>
+      <fieldset className="flex items-center rounded-md border border-slate-300 dark:border-slate-600">
+        <legend className="sr-only">Orientation</legend>
+        {(
+          [
+            ["TB", "Top-down"],
+            ["LR", "Left-to-right"],
+          ] as const
+        ).map(([value, label]) => (
+          <button
+            key={value}
+            type="button"
+            aria-pressed={direction === value}
+            onClick={() => api.getState().setDirection(value)}
+            className={`px-2.5 py-1 text-sm font-medium first:rounded-l-md last:rounded-r-md ${
+              direction === value
+                ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
+                : "text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800"
+            }`}
+          >
+            {label}
+          </button>
+        ))}
+      </fieldset>
+      <button type="button" className={BUTTON} onClick={() => api.getState().setCollapsed([])}>
+        Expand all
+      </button>
+      <label className="flex items-center gap-1 text-sm">
+        <span className="sr-only">Show</span>
+        <select
+          aria-label="Collapse to depth"
+          value=""
+          onChange={(event) => {
+            if (event.target.value) collapseToDepth(Number(event.target.value));
+          }}
+          className="rounded-md border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+        >
+          <option value="">Collapse to…</option>
+          {Array.from({ length: maxDepth }, (_, i) => i + 1).map((levels) => (
+            <option key={levels} value={levels}>
+              {levels === 1 ? "1 level (theses)" : `${levels} levels`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <SearchBox />
+      <Link href={`/maps/${slug}/outline`} className={BUTTON}>
+        Outline
+      </Link>
+      <button type="button" className={BUTTON} onClick={onHelp} aria-haspopup="dialog">
+        Shortcuts
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,54 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test.describe("outline", () => {
+  test("shows each thesis with its supports and attacks, labelled, and cards inline", async ({ page }) => {
+    await page.goto("/maps/russia-iran/outline");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Russia and Iran after the nuclear deal",
+    );
+    await expect(
+      page.getByRole("heading", { level: 2, name: /Russia is key to isolating Iran/ }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 2, name: /Decoupling Russia and Iran is possible/ }),
+    ).toBeVisible();
+    const item = page
+      .getByTestId("outline-item")
+      .filter({ hasText: "Iran needs Russia, the supplier of its Bushehr reactor" })
+      .first();
+    await expect(item).toContainText("Supports");
+    await expect(item).toContainText("AFF");
+    await expect(item.getByTestId("card-view").first()).toBeVisible();
+    await expect(page.getByText("Undercuts").first()).toBeVisible();
+    await expect(page.getByText("Attacks").first()).toBeVisible();
+  });
+
+  test("links back to the workspace, and the workspace links to it", async ({ page }) => {
+    await page.goto("/maps/russia-iran");
+    await page.getByRole("link", { name: "Outline" }).click();
+    await expect(page).toHaveURL(/\/maps\/russia-iran\/outline$/);
+    await page.getByRole("link", { name: "Back to the map" }).click();
+    await expect(page).toHaveURL(/\/maps\/russia-iran$/);
+  });
+
+  test("prints without navigation", async ({ page }) => {
+    await page.goto("/maps/russia-iran/outline");
+    await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
+
+  test("has no serious or critical accessibility violations", async ({ page }) => {
+    await page.goto("/maps/russia-iran/outline");
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+
+  test("an unknown map's outline is a 404", async ({ page }) => {
+    const response = await page.goto("/maps/no-such-map/outline");
+    expect(response?.status()).toBe(404);
+  });
+});

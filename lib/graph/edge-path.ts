@@ -1,0 +1,53 @@
+import type { HandleSide } from "../layout/layout";
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface EdgeCurve {
+  /** SVG path data of the cubic curve. */
+  path: string;
+  /** The point at parameter t (0 = source, 1 = target) on the curve. */
+  pointAt: (t: number) => Point;
+}
+
+const OUTWARD: Record<HandleSide, Point> = {
+  top: { x: 0, y: -1 },
+  bottom: { x: 0, y: 1 },
+  left: { x: -1, y: 0 },
+  right: { x: 1, y: 0 },
+};
+
+/**
+ * The curve an edge is drawn with: it leaves and enters its handles at right angles, and its two
+ * control points lie the same distance out, so with opposite handle sides its middle (t = 0.5) is
+ * exactly the midpoint of its ends — where the layout puts undercut anchors.
+ */
+export function edgeCurve(
+  source: Point,
+  sourceSide: HandleSide,
+  target: Point,
+  targetSide: HandleSide,
+): EdgeCurve {
+  const s = OUTWARD[sourceSide];
+  const t = OUTWARD[targetSide];
+  const alongY = s.y !== 0 || t.y !== 0;
+  const span = alongY ? Math.abs(target.y - source.y) : Math.abs(target.x - source.x);
+  const reach = Math.max(24, span / 2);
+  const c1 = { x: source.x + s.x * reach, y: source.y + s.y * reach };
+  const c2 = { x: target.x + t.x * reach, y: target.y + t.y * reach };
+  const pointAt = (u: number): Point => {
+    const v = 1 - u;
+    const a = v * v * v;
+    const b = 3 * v * v * u;
+    const c = 3 * v * u * u;
+    const d = u * u * u;
+    return {
+      x: a * source.x + b * c1.x + c * c2.x + d * target.x,
+      y: a * source.y + b * c1.y + c * c2.y + d * target.y,
+    };
+  };
+  const path = `M${source.x},${source.y} C${c1.x},${c1.y} ${c2.x},${c2.y} ${target.x},${target.y}`;
+  return { path, pointAt };
+}

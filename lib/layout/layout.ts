@@ -1,0 +1,423 @@
+import { flextree } from "d3-flextree";
+import type { ArgumentMap } from "../model/schema";
+import { type NodeKind, nodeBox } from "./node-style";
+import { buildClaimTree, type ClaimTree, descendantsOf } from "./tree";
+
+/** Top-down (thesis on top) or left-to-right (the debate flow sheet). */
+export type Direction = "TB" | "LR";
+
+export type HandleSide = "top" | "bottom" | "left" | "right";
+
+/** A connection point on a node, relative to the node's top-left corner. */
+export interface HandleSpec {
+  id: string;
+  type: "source" | "target";
+  position: HandleSide;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LayoutNode {
+  id: string;
+  kind: NodeKind;
+  /** Top-left corner. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  lines: string[];
+  textWidth: number;
+  depth: number;
+  parent?: string;
+  /** Visible tree children, in order. */
+  children: string[];
+  /** All tree descendants, shown or not. */
+  descendants: number;
+  collapsed: boolean;
+  handles: HandleSpec[];
+}
+
+/** A small point at the middle of an attacked relation's edge, where undercuts end. */
+export interface LayoutAnchor {
+  /** `anchor:<relation id>`. */
+  id: string;
+  relationId: string;
+  x: number;
+  y: number;
+  size: number;
+  handles: HandleSpec[];
+}
+
+/** tree: to the tree parent; cross: to another target; peer: between neighbouring siblings, side by side; undercut: to an anchor. */
+export type EdgeRole = "tree" | "cross" | "peer" | "undercut";
+
+export interface LayoutEdge {
+  relationId: string;
+  source: string;
+  target: string;
+  sourceHandle: string;
+  targetHandle: string;
+  role: EdgeRole;
+}
+
+export interface MapLayout {
+  direction: Direction;
+  nodes: LayoutNode[];
+  anchors: LayoutAnchor[];
+  edges: LayoutEdge[];
+  width: number;
+  height: number;
+  /** Claims inside collapsed subtrees. */
+  hidden: Set<string>;
+  tree: ClaimTree;
+}
+
+export interface LayoutOptions {
+  direction?: Direction;
+  /** Claims whose subtrees are folded away. */
+  collapsed?: ReadonlySet<string>;
+  /** A tree built earlier for the same map, to skip rebuilding it. */
+  tree?: ClaimTree;
+}
+
+/** Gap between neighbouring boxes across the tree, and between levels along it, per direction. */
+export const SPACING: Record<Direction, { sibling: number; cousin: number; level: number; peer: number }> = {
+  TB: { sibling: 28, cousin: 48, level: 72, peer: 100 },
+  LR: { sibling: 18, cousin: 32, level: 110, peer: 56 },
+};
+
+const HANDLE = 8;
+const ANCHOR_SIZE = 12;
+
+/** Handle ids: `out` leaves a claim towards its target, `in` receives its children; `peer-*` join roots. */
+export const HANDLE_IDS = {
+  out: "out",
+  in: "in",
+  peerOutForward: "peer-out-fwd",
+  peerInForward: "peer-in-fwd",
+  peerOutBack: "peer-out-back",
+  peerInBack: "peer-in-back",
+} as const;
+
+function handle(
+  id: string,
+  type: HandleSpec["type"],
+  position: HandleSide,
+  width: number,
+  height: number,
+  along: number,
+): HandleSpec {
+  // React Flow reads an edge's end from the handle box: the centre of its outer side, so each
+  // box is placed with that side on the node's border.
+  const half = HANDLE / 2;
+  switch (position) {
+    case "top":
+      return { id, type, position, x: along * width - half, y: 0, width: HANDLE, height: HANDLE };
+    case "bottom":
+      return {
+        id,
+        type,
+        position,
+        x: along * width - half,
+        y: height - HANDLE,
+        width: HANDLE,
+        height: HANDLE,
+      };
+    case "left":
+      return { id, type, position, x: 0, y: along * height - half, width: HANDLE, height: HANDLE };
+    case "right":
+      return {
+        id,
+        type,
+        position,
+        x: width - HANDLE,
+        y: along * height - half,
+        width: HANDLE,
+        height: HANDLE,
+      };
+  }
+}
+
+/** The handles of a node of this size: tree handles at the middle of the sides facing parent and children, peer handles on the other two. */
+export function nodeHandles(width: number, height: number, direction: Direction): HandleSpec[] {
+  const [toParent, toChildren, before, after]: HandleSide[] =
+    direction === "TB" ? ["top", "bottom", "left", "right"] : ["left", "right", "top", "bottom"];
+  return [
+    handle(HANDLE_IDS.out, "source", toParent, width, height, 0.5),
+    handle(HANDLE_IDS.in, "target", toChildren, width, height, 0.5),
+    handle(HANDLE_IDS.peerOutForward, "source", after, width, height, 0.4),
+    handle(HANDLE_IDS.peerInForward, "target", before, width, height, 0.4),
+    handle(HANDLE_IDS.peerOutBack, "source", before, width, height, 0.6),
+    handle(HANDLE_IDS.peerInBack, "target", after, width, height, 0.6),
+  ];
+}
+
+/** The point where an edge meets a handle, in map coordinates (React Flow's rule). */
+export function handlePoint(box: { x: number; y: number }, spec: HandleSpec): { x: number; y: number } {
+  switch (spec.position) {
+    case "top":
+      return { x: box.x + spec.x + spec.width / 2, y: box.y + spec.y };
+    case "bottom":
+      return { x: box.x + spec.x + spec.width / 2, y: box.y + spec.y + spec.height };
+    case "left":
+      return { x: box.x + spec.x, y: box.y + spec.y + spec.height / 2 };
+    case "right":
+      return { x: box.x + spec.x + spec.width, y: box.y + spec.y + spec.height / 2 };
+  }
+}
+
+interface Datum {
+  id: string;
+  size: [number, number];
+  children: Datum[];
+}
+
+/**
+ * Lays out a map as a tidy tree with variable node sizes (d3-flextree): theses side by side on top
+ * (or on the left), every visible claim once, no two boxes overlapping. Deterministic: the same map
+ * and options give the same positions. Non-tree relations become cross, peer and undercut edges.
+ */
+export function layoutMap(
+  map: Pick<ArgumentMap, "theses" | "claims" | "relations" | "evidence">,
+  options: LayoutOptions = {},
+): MapLayout {
+  const direction = options.direction ?? "TB";
+  const collapsed = options.collapsed ?? new Set<string>();
+  const tree = options.tree ?? buildClaimTree(map);
+  const { index } = tree;
+  const spacing = SPACING[direction];
+  const thesisSet = new Set(map.theses);
+
+  const hidden = new Set<string>();
+  const nodes: LayoutNode[] = [];
+  const byId = new Map<string, LayoutNode>();
+  const boxOf = (id: string, depth: number, parent: string | undefined): Datum => {
+    const claim = index.claims.get(id)!;
+    const kind: NodeKind = thesisSet.has(id) ? "thesis" : "claim";
+    const box = nodeBox(kind, claim.text);
+    const isCollapsed = collapsed.has(id);
+    const allChildren = tree.children.get(id) ?? [];
+    const visibleChildren = isCollapsed ? [] : allChildren;
+    const descendants = allChildren.length > 0 ? descendantsOf(tree, id) : [];
+    if (isCollapsed) for (const d of descendants) hidden.add(d);
+    const node: LayoutNode = {
+      id,
+      kind,
+      x: 0,
+      y: 0,
+      width: box.width,
+      height: box.height,
+      lines: box.lines,
+      textWidth: box.textWidth,
+      depth,
+      parent,
+      children: visibleChildren,
+      descendants: descendants.length,
+      collapsed: isCollapsed && allChildren.length > 0,
+      handles: nodeHandles(box.width, box.height, direction),
+    };
+    nodes.push(node);
+    byId.set(id, node);
+    const [breadth, length] = direction === "TB" ? [box.width, box.height] : [box.height, box.width];
+    return {
+      id,
+      size: [breadth, length + spacing.level],
+      children: visibleChildren.map((kid) => boxOf(kid, depth + 1, id)),
+    };
+  };
+
+  const root: Datum = { id: "", size: [0, 0], children: tree.roots.map((r) => boxOf(r, 0, undefined)) };
+  const peers = peerPairs(map, tree.roots, byId);
+  const layout = flextree<Datum>({
+    nodeSize: (n) => n.data.size,
+    spacing: (a, b) =>
+      a.parent !== b.parent
+        ? spacing.cousin
+        : peers.has(`${a.data.id} ${b.data.id}`)
+          ? spacing.peer
+          : spacing.sibling,
+  });
+  const laidOut = layout(layout.hierarchy(root));
+
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  laidOut.each((n) => {
+    const node = byId.get(n.data.id);
+    if (!node) return;
+    // flextree gives the centre of the breadth axis and the start of the depth axis.
+    if (direction === "TB") {
+      node.x = n.x - node.width / 2;
+      node.y = n.y;
+    } else {
+      node.x = n.y;
+      node.y = n.x - node.height / 2;
+    }
+    minX = Math.min(minX, node.x);
+    minY = Math.min(minY, node.y);
+  });
+  let width = 0;
+  let height = 0;
+  for (const node of nodes) {
+    node.x -= minX;
+    node.y -= minY;
+    width = Math.max(width, node.x + node.width);
+    height = Math.max(height, node.y + node.height);
+  }
+  nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const { edges, anchors } = routeEdges(map, tree, byId, direction, peers);
+  return { direction, nodes, anchors, edges, width, height, hidden, tree };
+}
+
+/**
+ * Pairs of neighbouring siblings (in both orders, "a b") joined by a relation: they are drawn
+ * side by side with a wider gap, so the edge between them and its badge fit.
+ */
+function peerPairs(
+  map: Pick<ArgumentMap, "relations">,
+  roots: string[],
+  byId: Map<string, LayoutNode>,
+): Set<string> {
+  const next = new Map<string, string>();
+  const link = (row: string[]) => {
+    for (let i = 0; i + 1 < row.length; i++) next.set(row[i], row[i + 1]);
+  };
+  link(roots);
+  for (const node of byId.values()) link(node.children);
+  const pairs = new Set<string>();
+  for (const r of map.relations) {
+    if (next.get(r.from) === r.to || next.get(r.to) === r.from) {
+      pairs.add(`${r.from} ${r.to}`);
+      pairs.add(`${r.to} ${r.from}`);
+    }
+  }
+  return pairs;
+}
+
+function routeEdges(
+  map: Pick<ArgumentMap, "relations">,
+  tree: ClaimTree,
+  byId: Map<string, LayoutNode>,
+  direction: Direction,
+  peers: Set<string>,
+): { edges: LayoutEdge[]; anchors: LayoutAnchor[] } {
+  const edges: LayoutEdge[] = [];
+  const claimEdge = new Map<string, LayoutEdge>();
+  const treeRelations = new Set(tree.treeRelation.values());
+  const undercuts: { relationId: string; source: string; attacked: string }[] = [];
+
+  for (const relation of map.relations) {
+    const source = byId.get(relation.from);
+    if (!source) continue;
+    if (tree.index.relations.has(relation.to)) {
+      undercuts.push({ relationId: relation.id, source: relation.from, attacked: relation.to });
+      continue;
+    }
+    const target = byId.get(relation.to);
+    if (!target) continue;
+    let edge: LayoutEdge;
+    if (peers.has(`${source.id} ${target.id}`)) {
+      const forward = direction === "TB" ? source.x < target.x : source.y < target.y;
+      edge = {
+        relationId: relation.id,
+        source: source.id,
+        target: target.id,
+        sourceHandle: forward ? HANDLE_IDS.peerOutForward : HANDLE_IDS.peerOutBack,
+        targetHandle: forward ? HANDLE_IDS.peerInForward : HANDLE_IDS.peerInBack,
+        role: "peer",
+      };
+    } else {
+      edge = {
+        relationId: relation.id,
+        source: source.id,
+        target: target.id,
+        sourceHandle: HANDLE_IDS.out,
+        targetHandle: HANDLE_IDS.in,
+        role: treeRelations.has(relation.id) ? "tree" : "cross",
+      };
+    }
+    edges.push(edge);
+    claimEdge.set(relation.id, edge);
+  }
+
+  const anchors: LayoutAnchor[] = [];
+  const anchorOf = new Map<string, LayoutAnchor>();
+  // Undercuts of undercuts attack an edge that ends at an anchor, so resolve in passes until stable.
+  let pending = undercuts;
+  while (pending.length > 0) {
+    const next: typeof pending = [];
+    for (const u of pending) {
+      const attacked = claimEdge.get(u.attacked);
+      if (!attacked) {
+        if (tree.index.relations.has(u.attacked) && byId.has(tree.index.relations.get(u.attacked)!.from))
+          next.push(u);
+        continue;
+      }
+      let anchor = anchorOf.get(u.attacked);
+      if (!anchor) {
+        anchor = makeAnchor(u.attacked, attacked, byId, anchorOf, direction);
+        if (!anchor) continue;
+        anchors.push(anchor);
+        anchorOf.set(u.attacked, anchor);
+      }
+      const edge: LayoutEdge = {
+        relationId: u.relationId,
+        source: u.source,
+        target: anchor.id,
+        sourceHandle: HANDLE_IDS.out,
+        targetHandle: HANDLE_IDS.in,
+        role: "undercut",
+      };
+      edges.push(edge);
+      claimEdge.set(u.relationId, edge);
+    }
+    if (next.length === pending.length) break;
+    pending = next;
+  }
+  return { edges, anchors };
+}
+
+function boxFor(
+  id: string,
+  byId: Map<string, LayoutNode>,
+  anchorOf: Map<string, LayoutAnchor>,
+): { x: number; y: number; handles: HandleSpec[] } | undefined {
+  if (byId.has(id)) return byId.get(id);
+  for (const anchor of anchorOf.values()) if (anchor.id === id) return anchor;
+  return undefined;
+}
+
+function makeAnchor(
+  relationId: string,
+  edge: LayoutEdge,
+  byId: Map<string, LayoutNode>,
+  anchorOf: Map<string, LayoutAnchor>,
+  direction: Direction,
+): LayoutAnchor | undefined {
+  const source = boxFor(edge.source, byId, anchorOf);
+  const target = boxFor(edge.target, byId, anchorOf);
+  const sourceHandle = source?.handles.find((h) => h.id === edge.sourceHandle);
+  const targetHandle = target?.handles.find((h) => h.id === edge.targetHandle);
+  if (!source || !target || !sourceHandle || !targetHandle) return undefined;
+  const a = handlePoint(source, sourceHandle);
+  const b = handlePoint(target, targetHandle);
+  // Edges are drawn as cubic curves with mirrored control points, so their middle is the
+  // midpoint of their ends.
+  const cx = (a.x + b.x) / 2;
+  const cy = (a.y + b.y) / 2;
+  const size = ANCHOR_SIZE;
+  const handles: HandleSpec[] = [
+    {
+      id: HANDLE_IDS.in,
+      type: "target",
+      position: direction === "TB" ? "bottom" : "right",
+      x: 0,
+      y: 0,
+      width: size,
+      height: size,
+    },
+  ];
+  return { id: `anchor:${relationId}`, relationId, x: cx - size / 2, y: cy - size / 2, size, handles };
+}
