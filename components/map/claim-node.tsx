@@ -2,6 +2,7 @@
 
 import { Handle, type NodeProps, type Position } from "@xyflow/react";
 import { memo } from "react";
+import { ConnectHandle } from "@/components/editor/drag-connect";
 import type { AnchorFlowNode, ClaimFlowNode } from "@/lib/graph/to-flow";
 import type { HandleSpec } from "@/lib/layout/layout";
 import { NODE_STYLES } from "@/lib/layout/node-style";
@@ -23,6 +24,7 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
   const matched = useMapStore((s) => s.matches.includes(id));
   const current = useMapStore((s) => s.matchIndex >= 0 && s.matches[s.matchIndex] === id);
   const toggleCollapsed = useMapStore((s) => s.toggleCollapsed);
+  const direction = useMapStore((s) => s.direction);
   const style = NODE_STYLES[data.kind];
   const side = SIDE_CLASSES[data.side];
   const thesis = data.kind === "thesis";
@@ -111,6 +113,7 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
         {data.lines.join("\n")}
       </p>
       <NodeHandles handles={data.handles} />
+      <ConnectHandle direction={direction} />
     </div>
   );
 }

@@ -11,6 +11,8 @@ import {
   useReactFlow,
 } from "@xyflow/react";
 import { useEffect, useRef } from "react";
+import { useDragConnect } from "@/components/editor/drag-connect";
+import { useCanEdit } from "@/components/editor/editor-store";
 import type { MapFlowNode, RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { MapLayout } from "@/lib/layout/layout";
 import { AnchorNode, ClaimNode } from "./claim-node";
@@ -58,6 +60,8 @@ export function MapCanvas() {
   const { flow, layout } = useMapView();
   const select = useMapStore((s) => s.select);
   const reveal = useMapStore((s) => s.reveal);
+  const canEdit = useCanEdit();
+  const onConnectEnd = useDragConnect();
   const reactFlow = useReactFlow<MapFlowNode, RelationFlowEdge>();
   const container = useRef<HTMLDivElement>(null);
   const initialised = useRef(false);
@@ -115,7 +119,8 @@ export function MapCanvas() {
         minZoom={MIN_ZOOM}
         maxZoom={2}
         nodesDraggable={false}
-        nodesConnectable={false}
+        nodesConnectable={canEdit}
+        onConnectEnd={onConnectEnd}
         elementsSelectable={false}
         nodesFocusable
         edgesFocusable

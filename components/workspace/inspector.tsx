@@ -1,6 +1,9 @@
 "use client";
 
 import type { MouseEvent, ReactNode } from "react";
+import { CardTools } from "@/components/editor/card-tools";
+import { ClaimEditor } from "@/components/editor/claim-editor";
+import { RelationEditor } from "@/components/editor/relation-editor";
 import { useMapStore } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
 import { cardsOfClaim, type MapIndex } from "@/lib/model/queries";
@@ -133,6 +136,7 @@ function ClaimDetails({ id }: { id: string }) {
       {claim.notes ? (
         <p className="mt-3 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{claim.notes}</p>
       ) : null}
+      <ClaimEditor id={id} />
       <RelationList title="This claim" items={outgoingItems(index, index.outgoing.get(id) ?? [])} />
       <RelationList
         title="Supported by"
@@ -153,6 +157,7 @@ function ClaimDetails({ id }: { id: string }) {
         )}
       />
       <Cards cards={cardsOfClaim(index, id)} />
+      <CardTools target={{ kind: "claim", id }} />
     </>
   );
 }
@@ -177,7 +182,9 @@ function RelationDetails({ id }: { id: string }) {
         </span>{" "}
         <TargetLink id={relation.to} />
       </h2>
+      <RelationEditor id={id} />
       <Cards cards={cards} />
+      <CardTools target={{ kind: "relation", id }} />
     </>
   );
 }

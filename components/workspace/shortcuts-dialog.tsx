@@ -1,6 +1,7 @@
 "use client";
 
 import { type RefObject, useCallback, useMemo, useRef } from "react";
+import { EditingShortcutsHelp } from "@/components/editor/editing-shortcuts-help";
 
 export const SHORTCUTS: [string, string][] = [
   ["↑ ↓ ← →", "Move to the parent, first child or a sibling claim (in left-to-right view ← is the parent)"],
@@ -36,6 +37,7 @@ export function ShortcutsDialog({ dialog }: { dialog: RefObject<HTMLDialogElemen
           </div>
         ))}
       </dl>
+      <EditingShortcutsHelp />
       <form method="dialog" className="mt-4 text-right">
         <button
           type="submit"

@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { EditToolbar } from "@/components/editor/edit-toolbar";
+import { SignInToEditLink } from "@/components/editor/sign-in-link";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
 import { depthsOf } from "@/lib/layout/tree";
@@ -34,6 +36,8 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
       <h1 className="mr-auto truncate text-base font-semibold" title={title}>
         {title}
       </h1>
+      <EditToolbar />
+      <SignInToEditLink />
       <fieldset className="flex items-center rounded-md border border-slate-300 dark:border-slate-600">
         <legend className="sr-only">Orientation</legend>
         {(

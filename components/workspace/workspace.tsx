@@ -2,6 +2,9 @@
 
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useEffect, useRef } from "react";
+import { ConflictBanner } from "@/components/editor/conflict-banner";
+import { EditorHost } from "@/components/editor/editor-host";
+import { EditorProvider } from "@/components/editor/editor-store";
 import { focusNode, MapCanvas } from "@/components/map/map-canvas";
 import { MapStoreProvider, useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { MapViewProvider, useMapView } from "@/components/map/map-view";
@@ -18,20 +21,33 @@ export interface WorkspaceProps {
   revision: string;
   /** Claim to open centred and selected (`?focus=`). */
   focus?: string;
+  /** Whether this visitor may edit; without it no editing control is rendered. */
+  canEdit?: boolean;
+  /** Editing needs the edit token and this visitor has not signed in. */
+  signInToEdit?: boolean;
 }
 
 /** The map workspace: toolbar, canvas and inspector over one store per open map. */
-export function Workspace({ slug, map, revision, focus }: WorkspaceProps) {
+export function Workspace({
+  slug,
+  map,
+  revision,
+  focus,
+  canEdit = false,
+  signInToEdit = false,
+}: WorkspaceProps) {
   const known = focus !== undefined && map.claims.some((c) => c.id === focus);
   return (
     <MapStoreProvider
       init={{ slug, model: map, revision, selection: known ? { kind: "claim", id: focus } : null }}
     >
-      <MapViewProvider>
-        <ReactFlowProvider>
-          <WorkspaceLayout />
-        </ReactFlowProvider>
-      </MapViewProvider>
+      <EditorProvider canEdit={canEdit} signIn={signInToEdit} revision={revision}>
+        <MapViewProvider>
+          <ReactFlowProvider>
+            <WorkspaceLayout />
+          </ReactFlowProvider>
+        </MapViewProvider>
+      </EditorProvider>
     </MapStoreProvider>
   );
 }
@@ -43,9 +59,10 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** The id of the canvas node or edge that holds keyboard focus, if any. */
 function focusedElement(target: EventTarget | null): { kind: "claim" | "relation"; id: string } | null {
-  if (!(target instanceof HTMLElement)) return null;
+  // Edges are SVG elements, so look at Element rather than HTMLElement.
+  if (!(target instanceof Element)) return null;
   const role = target.getAttribute("aria-roledescription");
-  const id = target.dataset.id;
+  const id = target.getAttribute("data-id");
   if (!id) return null;
   if (role === "node" && !id.startsWith("anchor:")) return { kind: "claim", id };
   if (role === "edge") return { kind: "relation", id };
@@ -108,7 +125,7 @@ function WorkspaceLayout() {
         return;
       }
       if (key === "Enter") {
-        const target = event.target instanceof HTMLElement ? event.target : null;
+        const target = event.target instanceof Element ? event.target : null;
         const focused = focusedElement(target);
         if (!focused && target?.closest("button, a, summary")) return;
         if (focused) state.select(focused);
@@ -154,6 +171,7 @@ function WorkspaceLayout() {
   return (
     <div className="flex h-dvh flex-col">
       <Toolbar onHelp={shortcuts.open} />
+      <ConflictBanner />
       <main className="grid min-h-0 flex-1 grid-cols-[1fr_26rem]">
         <section ref={canvas} className="min-h-0 min-w-0" aria-label="Argument map">
           <MapCanvas />
@@ -161,6 +179,7 @@ function WorkspaceLayout() {
         <Inspector />
       </main>
       <ShortcutsDialog dialog={shortcuts.dialog} />
+      <EditorHost />
     </div>
   );
 }

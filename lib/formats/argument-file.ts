@@ -509,7 +509,7 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
   }
   const want = mapToFile(map, keepSides);
   if (doc.has("theses") && !want.theses) (want as ArgumentFile).theses = map.theses;
-  doc.contents = mergeNode(doc, doc.contents, want) as typeof doc.contents;
+  doc.contents = mergeNode(doc, doc.contents, want, []) as typeof doc.contents;
   const render = (d: Document) =>
     source.syntax === "json" ? `${JSON.stringify(d.toJS(), null, 2)}\n` : d.toString(YAML_OUTPUT);
   const edited = render(doc);
@@ -544,15 +544,25 @@ export function serializeNewSource(map: ArgumentMap, syntax: SourceSyntax): stri
   return newYamlDocument(map).toString(YAML_OUTPUT);
 }
 
-function mergeNode(doc: Document, node: unknown, want: unknown): unknown {
+/** Mappings whose entries follow the map's order (claims and cards); elsewhere the author's order stays. */
+const ORDERED_MAPPINGS = new Set(["claims", "evidence"]);
+
+function mergeNode(doc: Document, node: unknown, want: unknown, path: string[]): unknown {
   if (want === undefined) return undefined;
   if (isPlainObject(want) && isMap(node)) {
     const keys = Object.keys(want);
-    node.items = node.items.filter((pair) => isScalar(pair.key) && keys.includes(String(pair.key.value)));
+    const keyOf = (pair: (typeof node.items)[number]) =>
+      isScalar(pair.key) ? String(pair.key.value) : undefined;
+    node.items = node.items.filter((pair) => keys.includes(keyOf(pair) ?? ""));
     for (const key of keys) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      if (pair) pair.value = mergeNode(doc, pair.value, want[key]) as typeof pair.value;
+      const pair = node.items.find((p) => keyOf(p) === key);
+      if (pair) pair.value = mergeNode(doc, pair.value, want[key], [...path, key]) as typeof pair.value;
       else node.add(doc.createPair(key, want[key]));
+    }
+    if (path.length === 1 && ORDERED_MAPPINGS.has(path[0])) {
+      // An undone deletion puts the claim back where it was, not at the end.
+      const rank = new Map(keys.map((k, i) => [k, i]));
+      node.items.sort((a, b) => (rank.get(keyOf(a) ?? "") ?? 0) - (rank.get(keyOf(b) ?? "") ?? 0));
     }
     return node;
   }
@@ -561,7 +571,10 @@ function mergeNode(doc: Document, node: unknown, want: unknown): unknown {
     node.items = node.items.slice(0, want.length);
     want.forEach((item, i) => {
       if (i < node.items.length)
-        node.items[i] = mergeNode(doc, node.items[i], item) as (typeof node.items)[number];
+        node.items[i] = mergeNode(doc, node.items[i], item, [
+          ...path,
+          String(i),
+        ]) as (typeof node.items)[number];
       else node.items.push(doc.createNode(item));
     });
     return node;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mapToNormalized } from "../formats/argument-file";
-import { addClaim, updateClaim } from "../model/edits";
+import { addClaim, connect, deleteClaim, updateClaim } from "../model/edits";
 import type { ArgumentMap } from "../model/schema";
 import { loadStoredMap, revisionOf } from "./maps";
 import {
@@ -43,6 +43,30 @@ async function rebuttal(slug: string, to: string): Promise<{ map: ArgumentMap; r
 }
 
 describe("saveMap", () => {
+  it("saves a relation added from an earlier claim, though the file groups relations by claim", async () => {
+    const first = await rebuttal("commented", "costs");
+    const saved = await saveMap("commented", first.map, first.revision, { dir });
+    const withAnswer = await load("commented");
+    const answer = withAnswer.map.claims.at(-1)?.id ?? "";
+    const connected = connect(withAnswer.map, { from: "costs", to: answer, type: "attack" }).map;
+    expect(withAnswer.revision).toBe(saved.revision);
+    await saveMap("commented", connected, saved.revision, { dir });
+    const reloaded = await load("commented");
+    expect(reloaded.map.relations.map((r) => r.id).sort()).toEqual(connected.relations.map((r) => r.id).sort());
+  });
+
+  it("puts an undone deletion back in its place in the file", async () => {
+    const before = await load("commented");
+    const deleted = deleteClaim(before.map, "uniforms-help", { withDescendants: false });
+    const afterDelete = await saveMap("commented", deleted, before.revision, { dir });
+    const restored = await saveMap("commented", before.map, afterDelete.revision, { dir });
+    const text = await readFile(path.join(dir, "commented.yaml"), "utf8");
+    expect(restored.revision).toBe(revisionOf(text));
+    expect(text.indexOf("uniforms-help:")).toBeLessThan(text.indexOf("costs:"));
+    const reloaded = await load("commented");
+    expect(reloaded.map.claims.map((c) => c.id)).toEqual(before.map.claims.map((c) => c.id));
+  });
+
   it("writes an edit into the YAML file, keeping comments and key order", async () => {
     const { map, revision } = await rebuttal("commented", "costs");
     const result = await saveMap("commented", map, revision, { dir });

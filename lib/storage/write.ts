@@ -234,10 +234,15 @@ function fileProblem(problem: Problem): MapProblem {
   return { path: problem.path, message: `${problem.file}:${problem.line}:${problem.col} ${problem.message}` };
 }
 
-/** The map as plain JSON without slug and empty lists, which the file leaves out. */
+/**
+ * The map as plain JSON without slug and empty lists, which the file leaves out. Relations are
+ * sorted by id: a file lists them under their source claim, supports and attacks apart, so their
+ * order across claims is not something it can keep.
+ */
 function comparable(map: ArgumentMap): unknown {
+  const relations = [...map.relations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return JSON.parse(
-    JSON.stringify(mapToNormalized({ ...map, slug: undefined }), (_key, value) =>
+    JSON.stringify(mapToNormalized({ ...map, relations, slug: undefined }), (_key, value) =>
       Array.isArray(value) && value.length === 0 ? undefined : value,
     ),
   );

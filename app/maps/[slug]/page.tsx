@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { MapProblems } from "@/components/workspace/map-problems";
 import { Workspace } from "@/components/workspace/workspace";
+import { accessConfig, accessInfo, editingAllowed, SESSION_COOKIE } from "@/lib/server/access";
 import { loadStoredMap } from "@/lib/storage/maps";
 
 export const dynamic = "force-dynamic";
@@ -27,5 +29,16 @@ export default async function MapPage({ params, searchParams }: Props) {
   if (!stored) notFound();
   if (!stored.ok) return <MapProblems file={stored.file} problems={stored.problems} />;
   const focus = focusSchema.parse((await searchParams).focus);
-  return <Workspace slug={stored.slug} map={stored.map} revision={stored.revision} focus={focus} />;
+  const access = accessInfo(accessConfig(), (await cookies()).get(SESSION_COOKIE)?.value);
+  const canEdit = editingAllowed(access);
+  return (
+    <Workspace
+      slug={stored.slug}
+      map={stored.map}
+      revision={stored.revision}
+      focus={focus}
+      canEdit={canEdit}
+      signInToEdit={!canEdit && access.needsToken && !access.signedIn}
+    />
+  );
 }

@@ -1,0 +1,220 @@
+"use client";
+
+import { type FormEvent, useId, useState } from "react";
+import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
+import { formatTags, parseTags } from "@/lib/editor/tags";
+import { addClaim, addThesis, updateClaim } from "@/lib/model/edits";
+import { opposite } from "@/lib/model/queries";
+import type { ArgumentMap, RelationType, Side } from "@/lib/model/schema";
+import { useEditorApi } from "./editor-store";
+import { BUTTON, FormError, formKeyDown, INPUT, LABEL, PRIMARY_BUTTON, useFocusFirst } from "./ui";
+import { useRunEdit } from "./use-run-edit";
+
+/** What a new claim answers: nothing (a thesis), or a claim or relation it supports or attacks. */
+export type NewClaimTarget = { kind: "thesis" } | { kind: "answer"; type: RelationType; to: string };
+
+/** The noun for a new claim: rebuttal, support, undercut or thesis. */
+export function newClaimNoun(model: ArgumentMap, target: NewClaimTarget): string {
+  if (target.kind === "thesis") return "thesis";
+  if (target.type === "support") return "support";
+  return model.relations.some((r) => r.id === target.to) ? "undercut" : "rebuttal";
+}
+
+function defaultSide(model: ArgumentMap, target: NewClaimTarget): Side {
+  if (target.kind === "thesis") return "aff";
+  const relation = model.relations.find((r) => r.id === target.to);
+  const targetClaim = model.claims.find((c) => c.id === (relation ? relation.from : target.to));
+  const side = targetClaim?.side ?? "aff";
+  return target.type === "support" ? side : opposite(side);
+}
+
+function SideSelect({ id, value, onChange }: { id: string; value: Side; onChange: (side: Side) => void }) {
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => onChange(e.target.value as Side)}
+      className={`${INPUT} w-auto`}
+    >
+      <option value="aff">Aff</option>
+      <option value="neg">Neg</option>
+    </select>
+  );
+}
+
+/** Adds a thesis, or a claim answering a claim or relation; the new claim is then selected and shown. */
+export function NewClaimForm({ target }: { target: NewClaimTarget }) {
+  const id = useId();
+  const model = useMapStore((s) => s.model);
+  const api = useMapStoreApi();
+  const editor = useEditorApi();
+  const run = useRunEdit();
+  const [text, setText] = useState("");
+  const [side, setSide] = useState<Side>(() => defaultSide(model, target));
+  const [error, setError] = useState<string>();
+  const ref = useFocusFirst<HTMLFormElement>();
+  const noun = newClaimNoun(model, target);
+  const cancel = () => editor.getState().close();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    let created = "";
+    const failure = run((m) => {
+      if (target.kind === "thesis") {
+        const result = addThesis(m, { text, side });
+        created = result.id;
+        return result.map;
+      }
+      const result = addClaim(m, { text, side, relation: { type: target.type, to: target.to } });
+      created = result.claimId;
+      return result.map;
+    });
+    if (failure) {
+      setError(failure);
+      return;
+    }
+    const state = api.getState();
+    if (target.kind === "answer" && state.collapsed.has(target.to)) {
+      state.setCollapsed([...state.collapsed].filter((c) => c !== target.to));
+    }
+    state.select({ kind: "claim", id: created });
+    state.requestReveal(created, false);
+    editor.getState().close();
+  }
+
+  return (
+    <form
+      ref={ref}
+      aria-label={`New ${noun}`}
+      data-testid="new-claim-form"
+      onSubmit={submit}
+      onKeyDown={formKeyDown(cancel)}
+      noValidate
+      className="mt-3 space-y-2 rounded-md border border-slate-300 bg-white p-3 dark:border-slate-600 dark:bg-slate-900"
+    >
+      <div>
+        <label htmlFor={`${id}-text`} className={LABEL}>
+          {noun[0].toUpperCase() + noun.slice(1)} text
+        </label>
+        <textarea
+          id={`${id}-text`}
+          data-autofocus
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className={`${INPUT} mt-1 resize-y`}
+        />
+      </div>
+      <div className="flex items-center gap-2">
+        <label htmlFor={`${id}-side`} className={LABEL}>
+          Side
+        </label>
+        <SideSelect id={`${id}-side`} value={side} onChange={setSide} />
+      </div>
+      <FormError id={`${id}-error`} message={error} />
+      <div className="flex gap-2 pt-1">
+        <button type="submit" className={PRIMARY_BUTTON}>
+          Add
+        </button>
+        <button type="button" onClick={cancel} className={BUTTON}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Edits a claim's text, side, tags and notes in place. */
+export function EditClaimForm({ id: claimId }: { id: string }) {
+  const id = useId();
+  const claim = useMapStore((s) => s.model.claims.find((c) => c.id === claimId));
+  const editor = useEditorApi();
+  const run = useRunEdit();
+  const [text, setText] = useState(claim?.text ?? "");
+  const [side, setSide] = useState<Side>(claim?.side ?? "aff");
+  const [tags, setTags] = useState(formatTags(claim?.tags));
+  const [notes, setNotes] = useState(claim?.notes ?? "");
+  const [error, setError] = useState<string>();
+  const ref = useFocusFirst<HTMLFormElement>();
+  const cancel = () => editor.getState().close();
+  if (!claim) return null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const failure = run((m) => {
+      const next = updateClaim(m, claimId, { text, side, tags: parseTags(tags), notes });
+      return JSON.stringify(next) === JSON.stringify(m) ? m : next;
+    });
+    if (failure) setError(failure);
+    else editor.getState().close();
+  }
+
+  return (
+    <form
+      ref={ref}
+      aria-label="Edit claim"
+      data-testid="edit-claim-form"
+      onSubmit={submit}
+      onKeyDown={formKeyDown(cancel)}
+      noValidate
+      className="mt-3 space-y-2 rounded-md border border-slate-300 bg-white p-3 dark:border-slate-600 dark:bg-slate-900"
+    >
+      <div>
+        <label htmlFor={`${id}-text`} className={LABEL}>
+          Claim text
+        </label>
+        <textarea
+          id={`${id}-text`}
+          data-autofocus
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          className={`${INPUT} mt-1 resize-y`}
+        />
+      </div>
+      <div className="flex items-center gap-2">
+        <label htmlFor={`${id}-side`} className={LABEL}>
+          Side
+        </label>
+        <SideSelect id={`${id}-side`} value={side} onChange={setSide} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-tags`} className={LABEL}>
+          Tags <span className="font-normal">(comma-separated)</span>
+        </label>
+        <input
+          id={`${id}-tags`}
+          type="text"
+          value={tags}
+          onChange={(e) => setTags(e.target.value)}
+          className={`${INPUT} mt-1`}
+        />
+      </div>
+      <div>
+        <label htmlFor={`${id}-notes`} className={LABEL}>
+          Notes <span className="font-normal">(Ctrl+Enter applies)</span>
+        </label>
+        <textarea
+          id={`${id}-notes`}
+          data-multiline
+          rows={3}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          className={`${INPUT} mt-1 resize-y`}
+        />
+      </div>
+      <FormError message={error} />
+      <div className="flex gap-2 pt-1">
+        <button type="submit" className={PRIMARY_BUTTON}>
+          Apply
+        </button>
+        <button type="button" onClick={cancel} className={BUTTON}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

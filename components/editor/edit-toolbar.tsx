@@ -1,0 +1,55 @@
+"use client";
+
+import { useMapStore } from "@/components/map/map-store";
+import { useCanEdit, useEditorApi } from "./editor-store";
+import { SaveStatusIndicator } from "./save-status";
+import { BUTTON } from "./ui";
+import { useHistory } from "./use-history";
+
+/** Toolbar controls for editing: Add thesis, Undo, Redo, Save and the save status. */
+export function EditToolbar() {
+  const canEdit = useCanEdit();
+  if (!canEdit) return null;
+  return <EditToolbarInner />;
+}
+
+function EditToolbarInner() {
+  const editor = useEditorApi();
+  const canUndo = useMapStore((s) => s.past.length > 0);
+  const canRedo = useMapStore((s) => s.future.length > 0);
+  const { undo, redo } = useHistory();
+  return (
+    <div data-testid="edit-toolbar" className="flex flex-wrap items-center gap-1.5">
+      <button type="button" onClick={() => editor.getState().open({ kind: "add-thesis" })} className={BUTTON}>
+        Add thesis
+      </button>
+      <button
+        type="button"
+        onClick={undo}
+        disabled={!canUndo}
+        className={BUTTON}
+        aria-keyshortcuts="Control+Z Meta+Z"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        onClick={redo}
+        disabled={!canRedo}
+        className={BUTTON}
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+      >
+        Redo
+      </button>
+      <button
+        type="button"
+        onClick={() => void editor.getState().save()}
+        className={BUTTON}
+        aria-keyshortcuts="Control+S Meta+S"
+      >
+        Save
+      </button>
+      <SaveStatusIndicator />
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { EditorPage, fileMap, fileText, freshMap } from "./pages/editor";
+import { serverUrl } from "./servers";
+
+const EDIT_BUTTONS = [
+  "Add rebuttal",
+  "Add support",
+  "Add thesis",
+  "Add card",
+  "Edit claim",
+  "Delete claim",
+  "Undo",
+  "Redo",
+  "Save",
+];
+
+test("adding a rebuttal saves it to the file, keeps the comments, and undo saves it away", async ({
+  page,
+}) => {
+  const slug = await freshMap();
+  const editor = new EditorPage(page);
+  await editor.goto(slug);
+  const loaded = await editor.revision();
+
+  await editor.selectClaim("Uniforms are a cost burden for poor families");
+  await editor.addRebuttal("Most schools help poor families pay for uniforms");
+  const saved = await editor.savedAfter(loaded);
+
+  const map = await fileMap(slug);
+  const claim = map.claims.find((c) => c.text === "Most schools help poor families pay for uniforms");
+  expect(claim).toBeDefined();
+  expect(map.relations).toContainEqual(
+    expect.objectContaining({ from: claim?.id, to: "cost-burden", type: "attack" }),
+  );
+  const text = await fileText(slug);
+  expect(text).toContain("# Answers to the cost argument.");
+  expect(text).toContain("# A small map for the editing tests.");
+
+  await page.keyboard.press("ControlOrMeta+z");
+  await editor.savedAfter(saved);
+  const after = await fileMap(slug);
+  expect(after.claims.map((c) => c.text)).not.toContain("Most schools help poor families pay for uniforms");
+  expect(after.relations.some((r) => r.from === claim?.id)).toBe(false);
+  expect(await fileText(slug)).toContain("# Answers to the cost argument.");
+});
+
+test("a second page editing a stale map gets a conflict and keeps its text on screen", async ({
+  browser,
+}) => {
+  const slug = await freshMap();
+  const first = new EditorPage(await (await browser.newContext()).newPage());
+  const second = new EditorPage(await (await browser.newContext()).newPage());
+  await first.goto(slug);
+  await second.goto(slug);
+
+  const loaded = await first.revision();
+  await first.selectClaim("School uniforms help students learn");
+  await first.addRebuttal("Uniforms do nothing for grades");
+  await first.savedAfter(loaded);
+
+  await second.selectClaim("School uniforms help students learn");
+  await second.addRebuttal("Uniforms stifle self-expression");
+  await expect(second.status).toHaveText(/Conflict: this map changed elsewhere/);
+  const banner = second.page.getByTestId("conflict-banner");
+  await expect(banner).toBeVisible();
+  await expect(second.claimNode("Uniforms stifle self-expression")).toBeVisible();
+  await expect(second.inspector.getByRole("heading", { level: 2 })).toHaveText(
+    "Uniforms stifle self-expression",
+  );
+
+  const download = second.page.waitForEvent("download");
+  await banner.getByRole("button", { name: "Download my version" }).click();
+  expect((await download).suggestedFilename()).toBe(`${slug}.unsaved.json`);
+
+  const onDisk = await fileMap(slug);
+  expect(onDisk.claims.map((c) => c.text)).toContain("Uniforms do nothing for grades");
+  expect(onDisk.claims.map((c) => c.text)).not.toContain("Uniforms stifle self-expression");
+  await first.page.context().close();
+  await second.page.context().close();
+});
+
+test("a read-only server shows no editing controls", async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.goto("russia-iran", "readonly");
+  await editor.selectClaim("Russia is key to isolating Iran");
+  for (const name of EDIT_BUTTONS) await expect(editor.button(name)).toHaveCount(0);
+  await expect(editor.status).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Sign in to edit" })).toHaveCount(0);
+  await page.keyboard.press("r");
+  await expect(page.getByRole("form")).toHaveCount(0);
+});
+
+test("a token server asks to sign in before it shows the editing controls", async ({ page }) => {
+  const base = serverUrl("token");
+  const editor = new EditorPage(page);
+  await editor.goto("russia-iran", "token");
+  await editor.selectClaim("Russia is key to isolating Iran");
+  for (const name of EDIT_BUTTONS) await expect(editor.button(name)).toHaveCount(0);
+
+  const link = page.getByRole("link", { name: "Sign in to edit" });
+  await expect(link).toHaveAttribute("href", "/sign-in?next=/maps/russia-iran");
+  await link.click();
+  await page.getByLabel("Edit token").fill("e2e-secret-token");
+  await page.getByLabel("Edit token").press("Enter");
+  await expect(page).toHaveURL(`${base}/maps/russia-iran`);
+  await expect(editor.button("Add thesis")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in to edit" })).toHaveCount(0);
+  await editor.selectClaim("Russia is key to isolating Iran");
+  await expect(editor.button("Add rebuttal")).toBeVisible();
+});
+
+test("a card added with a read span is saved with it and shown highlighted", async ({ page }) => {
+  const slug = await freshMap();
+  const editor = new EditorPage(page);
+  await editor.goto(slug);
+  const loaded = await editor.revision();
+  await editor.selectClaim("Uniforms remove fashion distractions");
+
+  await editor.inspector.getByRole("button", { name: "Add card", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "New card" });
+  await expect(dialog.getByLabel(/^Tag/)).toBeFocused();
+  await dialog.getByLabel(/^Tag/).fill("Uniforms cut classroom distraction");
+  const quote =
+    "In a two-year study, teachers reported that uniforms reduced distraction in class and bullying over clothes.";
+  const read = "uniforms reduced distraction in class";
+  await dialog.getByLabel(/^Quote/).fill(quote);
+  await dialog
+    .getByLabel(/^Quote/)
+    .evaluate(
+      (el, [start, end]) => (el as HTMLTextAreaElement).setSelectionRange(start, end),
+      [quote.indexOf(read), quote.indexOf(read) + read.length],
+    );
+  await dialog.getByRole("button", { name: "Mark selection as read" }).click();
+  await expect(dialog.getByTestId("read-spans")).toHaveText(new RegExp(read));
+  await dialog.getByLabel("Author").fill("Sam Lee");
+  await dialog.getByLabel("Date").fill("2019-05-01");
+  await dialog.getByLabel("URL").fill("https://example.org/uniforms");
+  await dialog.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await editor.savedAfter(loaded);
+  const map = await fileMap(slug);
+  const card = map.evidence.find((c) => c.tag === "Uniforms cut classroom distraction");
+  expect(card?.read).toEqual([read]);
+  expect(card?.cite).toEqual({ author: "Sam Lee", date: "2019-05-01", url: "https://example.org/uniforms" });
+  expect(map.claims.find((c) => c.id === "fewer-distractions")?.evidence).toEqual([card?.id]);
+
+  const shown = editor.inspector
+    .getByTestId("card-view")
+    .filter({ hasText: "Uniforms cut classroom distraction" });
+  await expect(shown.locator("mark")).toHaveText(read);
+});
+
+test("connecting two claims from the keyboard, changing a relation's type, undo and redo", async ({
+  page,
+}) => {
+  const slug = await freshMap();
+  const editor = new EditorPage(page);
+  await editor.goto(slug);
+  let saved = await editor.revision();
+  await editor.selectClaim("Uniforms are cheaper than a fashionable wardrobe");
+
+  await editor.inspector.getByRole("button", { name: "Connect to…" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Connect claims" });
+  await expect(dialog.getByRole("radio", { name: "Attacks (−)" })).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(dialog.getByRole("radio", { name: "Supports (+)" })).toBeChecked();
+  await page.keyboard.press("ArrowLeft");
+  await expect(dialog.getByRole("radio", { name: "Attacks (−)" })).toBeChecked();
+  await dialog.getByLabel("Find the target claim").fill("fashion distractions");
+  await expect(dialog.getByRole("radio")).toHaveCount(3);
+  await dialog.getByRole("radio", { name: /Uniforms remove fashion distractions/ }).focus();
+  await page.keyboard.press("Space");
+  await dialog.getByRole("button", { name: "Connect" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toHaveCount(0);
+
+  const relation = page.getByTestId("relation-editor");
+  await expect(relation.getByRole("radio", { name: "Attack (−)" })).toBeChecked();
+  saved = await editor.savedAfter(saved);
+  const connected = { from: "cheaper-than-clothes", to: "fewer-distractions", type: "attack" };
+  expect((await fileMap(slug)).relations).toContainEqual(expect.objectContaining(connected));
+
+  await editor.button("Undo").click();
+  saved = await editor.savedAfter(saved);
+  expect((await fileMap(slug)).relations).not.toContainEqual(expect.objectContaining(connected));
+  await editor.button("Redo").click();
+  saved = await editor.savedAfter(saved);
+  expect((await fileMap(slug)).relations).toContainEqual(expect.objectContaining(connected));
+
+  // The relation from the cost argument to the thesis, picked on the canvas.
+  await page
+    .locator('[aria-roledescription="edge"][data-id="cost-burden-attacks-uniforms-help"]')
+    .dispatchEvent("click");
+  await expect(relation.getByRole("radio", { name: "Attack (−)" })).toBeChecked();
+  await relation.getByRole("radio", { name: "Support (+)" }).check();
+  saved = await editor.savedAfter(saved);
+  const costLink = { from: "cost-burden", to: "uniforms-help" };
+  expect((await fileMap(slug)).relations).toContainEqual(
+    expect.objectContaining({ ...costLink, type: "support" }),
+  );
+
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(relation.getByRole("radio", { name: "Attack (−)" })).toBeChecked();
+  saved = await editor.savedAfter(saved);
+  expect((await fileMap(slug)).relations).toContainEqual(
+    expect.objectContaining({ ...costLink, type: "attack" }),
+  );
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(relation.getByRole("radio", { name: "Support (+)" })).toBeChecked();
+  await editor.savedAfter(saved);
+});
+
+test("the workspace with an editing form open has no serious accessibility problems", async ({ page }) => {
+  const slug = await freshMap();
+  const editor = new EditorPage(page);
+  await editor.goto(slug);
+  await editor.selectClaim("Uniforms are a cost burden for poor families");
+  await editor.inspector.getByRole("button", { name: "Add rebuttal", exact: true }).click();
+  await expect(editor.inspector.getByLabel("Rebuttal text")).toBeFocused();
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(await serious()).toEqual([]);
+
+  await page.keyboard.press("Escape");
+  await expect(editor.inspector.getByRole("button", { name: "Add rebuttal", exact: true })).toBeFocused();
+  await editor.inspector.getByRole("button", { name: "Add card", exact: true }).click();
+  await expect(page.getByRole("dialog", { name: "New card" })).toBeVisible();
+  expect(await serious()).toEqual([]);
+});

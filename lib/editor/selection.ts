@@ -1,0 +1,22 @@
+import type { ArgumentMap } from "../model/schema";
+
+/** A selected claim or relation, as the workspace store keeps it. */
+export type EditorSelection = { kind: "claim" | "relation"; id: string } | null;
+
+/**
+ * What stays selected after undo or redo swapped the model: the same claim or relation when it
+ * still exists; a relation whose id changed with its type is found again by its two ends.
+ */
+export function selectionAfter(
+  selection: EditorSelection,
+  before: ArgumentMap,
+  after: ArgumentMap,
+): EditorSelection {
+  if (!selection) return null;
+  if (selection.kind === "claim") return after.claims.some((c) => c.id === selection.id) ? selection : null;
+  if (after.relations.some((r) => r.id === selection.id)) return selection;
+  const old = before.relations.find((r) => r.id === selection.id);
+  const same = old && after.relations.find((r) => r.from === old.from && r.to === old.to);
+  if (same) return { kind: "relation", id: same.id };
+  return old && after.claims.some((c) => c.id === old.from) ? { kind: "claim", id: old.from } : null;
+}

@@ -1,0 +1,16 @@
+/** Tags typed as one comma-separated line: trimmed, without empties or repeats. */
+export function parseTags(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((tag) => tag.trim())
+        .filter((tag) => tag.length > 0),
+    ),
+  ];
+}
+
+/** The one-line form of a tag list that `parseTags` reads back. */
+export function formatTags(tags: readonly string[] | undefined): string {
+  return (tags ?? []).join(", ");
+}
