@@ -52,7 +52,9 @@ describe("saveMap", () => {
     expect(withAnswer.revision).toBe(saved.revision);
     await saveMap("commented", connected, saved.revision, { dir });
     const reloaded = await load("commented");
-    expect(reloaded.map.relations.map((r) => r.id).sort()).toEqual(connected.relations.map((r) => r.id).sort());
+    expect(reloaded.map.relations.map((r) => r.id).sort()).toEqual(
+      connected.relations.map((r) => r.id).sort(),
+    );
   });
 
   it("puts an undone deletion back in its place in the file", async () => {
