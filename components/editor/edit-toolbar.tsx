@@ -19,7 +19,7 @@ function EditToolbarInner() {
   const canRedo = useMapStore((s) => s.future.length > 0);
   const { undo, redo } = useHistory();
   return (
-    <div data-testid="edit-toolbar" className="flex flex-wrap items-center gap-1.5">
+    <div data-testid="edit-toolbar" className="flex shrink-0 items-center gap-1.5">
       <button type="button" onClick={() => editor.getState().open({ kind: "add-thesis" })} className={BUTTON}>
         Add thesis
       </button>
@@ -28,18 +28,22 @@ function EditToolbarInner() {
         onClick={undo}
         disabled={!canUndo}
         className={BUTTON}
+        aria-label="Undo"
+        title="Undo (Ctrl/⌘+Z)"
         aria-keyshortcuts="Control+Z Meta+Z"
       >
-        Undo
+        <span aria-hidden="true">↶</span>
       </button>
       <button
         type="button"
         onClick={redo}
         disabled={!canRedo}
         className={BUTTON}
+        aria-label="Redo"
+        title="Redo (Ctrl/⌘+Shift+Z)"
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
       >
-        Redo
+        <span aria-hidden="true">↷</span>
       </button>
       <button
         type="button"

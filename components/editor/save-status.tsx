@@ -27,7 +27,7 @@ function SaveStatusText() {
       data-testid="save-status"
       data-state={status.state}
       data-revision={status.state === "saved" ? status.revision : undefined}
-      className={`flex max-w-72 items-center gap-1 truncate text-sm ${TONES[tone]}`}
+      className={`flex max-w-56 items-center gap-1 truncate whitespace-nowrap text-sm ${TONES[tone]}`}
       title={text}
     >
       <span aria-hidden="true">{ICONS[tone]}</span>

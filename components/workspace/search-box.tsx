@@ -42,7 +42,7 @@ export function SearchBox() {
   };
 
   return (
-    <search className="flex items-center gap-1">
+    <search className="flex shrink-0 items-center gap-1">
       <label htmlFor={SEARCH_INPUT_ID} className="sr-only">
         Search claims and cards
       </label>
@@ -57,34 +57,38 @@ export function SearchBox() {
           api.getState().setSearch(next, searchClaims(index, order, next));
         }}
         onKeyDown={onKeyDown}
-        className="w-48 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
+        className="w-40 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
       />
       <span
         id={statusId}
         role="status"
         data-testid="search-status"
-        className="min-w-14 text-xs tabular-nums text-slate-700 dark:text-slate-300"
+        className={`text-xs tabular-nums text-slate-700 dark:text-slate-300 ${query.trim() ? "min-w-14" : ""}`}
       >
         {query.trim() ? (count === 0 ? "No matches" : `${at < 0 ? 0 : at + 1} of ${count}`) : ""}
       </span>
-      <button
-        type="button"
-        aria-label="Previous match"
-        disabled={count === 0}
-        onClick={() => step(-1)}
-        className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        aria-label="Next match"
-        disabled={count === 0}
-        onClick={() => step(1)}
-        className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
-      >
-        ↓
-      </button>
+      {query.trim() ? (
+        <>
+          <button
+            type="button"
+            aria-label="Previous match"
+            disabled={count === 0}
+            onClick={() => step(-1)}
+            className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            aria-label="Next match"
+            disabled={count === 0}
+            onClick={() => step(1)}
+            className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
+          >
+            ↓
+          </button>
+        </>
+      ) : null}
     </search>
   );
 }

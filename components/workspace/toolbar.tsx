@@ -9,7 +9,7 @@ import { depthsOf } from "@/lib/layout/tree";
 import { SearchBox } from "./search-box";
 
 const BUTTON =
-  "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
+  "shrink-0 whitespace-nowrap rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 
 /** The workspace toolbar: back to the library, title, orientation, folding, search, outline and help. */
 export function Toolbar({ onHelp }: { onHelp: () => void }) {
@@ -30,15 +30,18 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
 
   return (
     <header className="flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
-      <Link href="/" className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
+      <Link
+        href="/"
+        className="shrink-0 text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
+      >
         ← Library
       </Link>
-      <h1 className="mr-auto truncate text-base font-semibold" title={title}>
+      <h1 className="mr-auto min-w-0 flex-[1_1_9rem] truncate text-base font-semibold" title={title}>
         {title}
       </h1>
       <EditToolbar />
       <SignInToEditLink />
-      <fieldset className="flex items-center rounded-md border border-slate-300 dark:border-slate-600">
+      <fieldset className="flex shrink-0 items-center rounded-md border border-slate-300 dark:border-slate-600">
         <legend className="sr-only">Orientation</legend>
         {(
           [
@@ -51,7 +54,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
             type="button"
             aria-pressed={direction === value}
             onClick={() => api.getState().setDirection(value)}
-            className={`px-2.5 py-1 text-sm font-medium first:rounded-l-md last:rounded-r-md ${
+            className={`whitespace-nowrap px-2.5 py-1 text-sm font-medium first:rounded-l-md last:rounded-r-md ${
               direction === value
                 ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
                 : "text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800"
@@ -86,8 +89,15 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
       <Link href={`/maps/${slug}/outline`} className={BUTTON}>
         Outline
       </Link>
-      <button type="button" className={BUTTON} onClick={onHelp} aria-haspopup="dialog">
-        Shortcuts
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={onHelp}
+        aria-haspopup="dialog"
+        aria-label="Shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
+        ?
       </button>
     </header>
   );
