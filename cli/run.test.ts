@@ -62,6 +62,29 @@ describe("validate", () => {
     expect(err).toContain("2 of 2 files invalid");
   });
 
+  it("flags files in a folder that the app cannot open under their name", async () => {
+    const good = "version: 1\ntitle: T\nclaims:\n  a: { text: A }\n";
+    writeFileSync(path.join(dir, "Bad Name.yaml"), good);
+    writeFileSync(path.join(dir, "twice.yaml"), good);
+    writeFileSync(
+      path.join(dir, "twice.json"),
+      '{"version": 1, "title": "T", "claims": {"a": {"text": "A"}}}',
+    );
+    expect(await runCli(["validate", "."], io())).toBe(1);
+    expect(out).toContain(`Bad Name.yaml:1:1  (document)  "Bad Name" is not a valid map name`);
+    expect(out).toContain('twice.json:1:1  (document)  two files for the map "twice": twice.yaml is used');
+    expect(out).toMatch(/^ok {2}twice\.yaml/m);
+  });
+
+  it("holds .json files to JSON, not to YAML's looser syntax", async () => {
+    writeFileSync(
+      path.join(dir, "trailing.json"),
+      '{\n  "version": 1,\n  "title": "T",\n  "claims": {},\n}\n',
+    );
+    expect(await runCli(["validate", "trailing.json"], io())).toBe(1);
+    expect(out).toMatch(/^trailing\.json:5:1 {2}\(document\) {2}JSON syntax: /m);
+  });
+
   it("accepts the normalized JSON it exports", async () => {
     const exported = path.join(dir, "ri.json");
     expect(

@@ -10,7 +10,13 @@ import {
 } from "../lib/formats/argument-file";
 import { argumentFileJsonSchemaText } from "../lib/formats/json-schema";
 import { formatProblem, type Problem } from "../lib/model/problems";
-import { ARGUMENT_EXTENSIONS, argumentsDir } from "../lib/storage/maps";
+import {
+  ARGUMENT_EXTENSIONS,
+  argumentsDir,
+  duplicateProblem,
+  fileNameProblem,
+  mapFilesIn,
+} from "../lib/storage/maps";
 
 /** Where the command line writes; tests pass their own. */
 export interface Io {
@@ -77,6 +83,8 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const targets = positionals.length > 0 ? positionals : [path.relative(io.cwd, argumentsDir()) || "."];
   const files: string[] = [];
+  /** Problems of names inside folders: files the app would not open under their name. */
+  const nameProblems = new Map<string, Problem[]>();
   for (const target of targets) {
     let info: Awaited<ReturnType<typeof stat>>;
     try {
@@ -84,7 +92,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     } catch {
       throw new UsageError(`no such file or folder: ${target}`);
     }
-    if (info.isDirectory()) files.push(...(await argumentFilesIn(resolve(io, target), target)));
+    if (info.isDirectory()) files.push(...(await argumentFilesIn(resolve(io, target), target, nameProblems)));
     else files.push(target);
   }
   if (files.length === 0) {
@@ -97,15 +105,16 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     const result = parseArgumentSource(await readFile(resolve(io, file), "utf8"), file, {
       slug: slugOf(file),
     });
-    if (result.ok) {
+    const problems = [...(nameProblems.get(file) ?? []), ...(result.ok ? [] : result.problems)];
+    if (result.ok && problems.length === 0) {
       const { claims, relations, evidence } = result.value.map;
       io.out(
         `ok  ${file}  ${claims.length} claims, ${relations.length} relations, ${evidence.length} cards\n`,
       );
     } else {
       invalid++;
-      problemCount += result.problems.length;
-      for (const problem of result.problems) io.out(`${formatProblem(problem)}\n`);
+      problemCount += problems.length;
+      for (const problem of problems) io.out(`${formatProblem(problem)}\n`);
     }
   }
   const summary =
@@ -116,13 +125,28 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   return invalid === 0 ? EXIT.ok : EXIT.invalid;
 }
 
-async function argumentFilesIn(dir: string, shown: string): Promise<string[]> {
+async function argumentFilesIn(
+  dir: string,
+  shown: string,
+  nameProblems: Map<string, Problem[]>,
+): Promise<string[]> {
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const files = entries.filter((e) => !e.isDirectory()).map((e) => e.name);
+  const note = (name: string, problem: Problem) => {
+    const shownPath = path.join(shown, name);
+    nameProblems.set(shownPath, [...(nameProblems.get(shownPath) ?? []), { ...problem, file: shownPath }]);
+  };
+  for (const { slug, chosen, ignored } of mapFilesIn(files)) {
+    const nameProblem = fileNameProblem(chosen);
+    if (nameProblem) note(chosen, nameProblem);
+    for (const name of ignored) note(name, duplicateProblem(slug, chosen, ignored));
+  }
+  for (const entry of entries) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const shownPath = path.join(shown, entry.name);
-    if (entry.isDirectory()) out.push(...(await argumentFilesIn(path.join(dir, entry.name), shownPath)));
+    if (entry.isDirectory())
+      out.push(...(await argumentFilesIn(path.join(dir, entry.name), shownPath, nameProblems)));
     else if (ARGUMENT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push(shownPath);
   }
   return out;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../model/problems";
-import { type ArgumentMap, MAX_FILE_BYTES } from "../model/schema";
+import { type ArgumentMap, argumentMapSchema, MAX_FILE_BYTES } from "../model/schema";
 import {
   mapToNormalized,
   type ParsedSource,
@@ -391,5 +391,58 @@ describe("writing back", () => {
     expect(mapToNormalized(parseOk(yaml).map)).toEqual(mapToNormalized(source.map));
     const json = serializeNewSource(source.map, "json");
     expect(mapToNormalized(parseOk(json, "x.json").map)).toEqual(mapToNormalized(source.map));
+  });
+});
+
+describe("saving without a change", () => {
+  /** What a browser or script sends back: the map after a trip through JSON and the schema. */
+  const throughJson = (map: ArgumentMap): ArgumentMap =>
+    argumentMapSchema.parse(JSON.parse(JSON.stringify(mapToNormalized(map))));
+
+  it.each(["shapes.yaml", "commented.yaml", "product-example.yaml", "small.json"])(
+    "leaves %s byte for byte as it was",
+    (name) => {
+      const text = fixture(name);
+      const source = parseOk(text, name);
+      expect(serializeArgumentSource(source, throughJson(source.map))).toBe(text);
+    },
+  );
+
+  it("leaves the bundled map and an exported normalized file as they were", () => {
+    const bundled = readFileSync(path.join(__dirname, "..", "..", "arguments", "russia-iran.yaml"), "utf8");
+    const source = parseOk(bundled, "russia-iran.yaml");
+    expect(serializeArgumentSource(source, throughJson(source.map))).toBe(bundled);
+    const exported = `${JSON.stringify(mapToNormalized({ ...source.map, slug: "russia-iran" }), null, 2)}\n`;
+    const normalized = parseOk(exported, "russia-iran.json");
+    expect(serializeArgumentSource(normalized, throughJson(normalized.map))).toBe(exported);
+  });
+
+  it("keeps claim text exactly, trailing newline included", () => {
+    const { map } = parseOk(fixture("shapes.yaml"));
+    expect(map.claims[0].text).toBe("A thesis written as a literal block\nover two lines\n");
+  });
+
+  it("changes only the edited line when one claim of many changes", () => {
+    const text = fixture("shapes.yaml");
+    const source = parseOk(text);
+    const edited = throughJson(source.map);
+    edited.claims[4].text = "Changed";
+    const out = serializeArgumentSource(source, edited).split("\n");
+    const before = text.split("\n");
+    expect(out.filter((line, i) => line !== before[i])).toEqual(["    text: 'Changed'"]);
+  });
+
+  it("writes block style again after every claim was deleted and one comes back", () => {
+    const source = parseOk(fixture("commented.yaml"));
+    const emptied = { ...source.map, theses: [], claims: [], relations: [] };
+    emptied.evidence = [];
+    const emptyText = serializeArgumentSource(source, emptied);
+    const empty = parseOk(emptyText);
+    const restored = serializeArgumentSource(empty, source.map);
+    expect(restored).toMatch(
+      /^claims:\n(?: {2}#.*\n)? {2}thesis:\n {4}text: Schools should require uniforms$/m,
+    );
+    expect(restored).toContain("theses: [thesis]");
+    expect(mapToNormalized(parseOk(restored).map)).toEqual(mapToNormalized(source.map));
   });
 });

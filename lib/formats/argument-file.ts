@@ -64,7 +64,8 @@ interface Origins {
 }
 
 const YAML_OUTPUT = { lineWidth: 0, flowCollectionPadding: false } as const;
-const SCHEMA_COMMENT = " yaml-language-server: $schema=../schema/argument-map.schema.json";
+/** Where a file in `arguments/` finds the JSON Schema; files elsewhere pass their own relative path. */
+export const DEFAULT_SCHEMA_REFERENCE = "../schema/argument-map.schema.json";
 
 /** Guesses the syntax from a file name; YAML is the default since JSON is YAML too. */
 export function syntaxOf(fileName: string): SourceSyntax {
@@ -88,6 +89,10 @@ export function parseArgumentSource(
     ]);
   }
   const lineCounter = new LineCounter();
+  if (syntax === "json") {
+    const jsonProblem = jsonSyntaxProblem(text, file);
+    if (jsonProblem) return fail([jsonProblem]);
+  }
   const doc = parseDocument(text, {
     lineCounter,
     uniqueKeys: true,
@@ -225,6 +230,28 @@ function salvageTop(record: Record<string, unknown>) {
     claims: asRecord(record.claims) ?? {},
     evidence: asRecord(record.evidence),
   };
+}
+
+/**
+ * YAML accepts much that JSON does not (comments, unquoted keys, trailing commas), so a `.json`
+ * file is first held to JSON itself, with the parser's message at its line and column.
+ */
+function jsonSyntaxProblem(text: string, file: string): Problem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? text.length);
+    const before = text.slice(0, offset).split("\n");
+    return {
+      file,
+      line: before.length,
+      col: before[before.length - 1].length + 1,
+      path: "",
+      message: `JSON syntax: ${message.replace(/ in JSON at position \d+.*$/s, "").replace(/ \(line \d+ column \d+\)$/, "")}`,
+    };
+  }
 }
 
 function fail(problems: Problem[]): ParseResult {
@@ -466,7 +493,7 @@ function stripUndefined<T extends object>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** The normalized JSON of FORMATS.md, with a stable key order. */
+/** The normalized JSON of FORMATS.md, every object's keys in one fixed order so exports and saves agree. */
 export function mapToNormalized(map: ArgumentMap): ArgumentMap {
   return stripUndefined({
     version: map.version,
@@ -476,16 +503,35 @@ export function mapToNormalized(map: ArgumentMap): ArgumentMap {
     description: map.description,
     tags: map.tags,
     theses: map.theses,
-    claims: map.claims,
-    relations: map.relations,
-    evidence: map.evidence,
+    claims: map.claims.map((c) => ({
+      id: c.id,
+      text: c.text,
+      side: c.side,
+      notes: c.notes,
+      tags: c.tags,
+      evidence: c.evidence,
+    })),
+    relations: map.relations.map((r) => ({
+      id: r.id,
+      from: r.from,
+      to: r.to,
+      type: r.type,
+      evidence: r.evidence,
+    })),
+    evidence: map.evidence.map((card) => ({
+      id: card.id,
+      tag: card.tag,
+      quote: card.quote,
+      read: card.read,
+      cite: card.cite,
+    })),
   });
 }
 
 /** A new YAML document for a map, with the schema comment editors use for completion. */
-export function newYamlDocument(map: ArgumentMap): Document {
+export function newYamlDocument(map: ArgumentMap, schemaReference = DEFAULT_SCHEMA_REFERENCE): Document {
   const doc = new Document(mapToFile(map));
-  doc.commentBefore = SCHEMA_COMMENT;
+  doc.commentBefore = ` yaml-language-server: $schema=${schemaReference}`;
   return doc;
 }
 
@@ -495,8 +541,12 @@ export function newYamlDocument(map: ArgumentMap): Document {
  */
 export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap): string {
   if (source.shape === "normalized") {
-    const normalized = mapToNormalized({ ...map, slug: undefined });
-    return `${JSON.stringify(normalized, null, 2)}\n`;
+    const slug = source.doc.get("slug");
+    const render = (m: ArgumentMap) =>
+      `${JSON.stringify(mapToNormalized({ ...m, slug: typeof slug === "string" ? slug : undefined }), null, 2)}\n`;
+    const base = render(source.map);
+    const edited = render(map);
+    return edited === base ? source.text : keepAuthorFormatting(source, base, edited);
   }
   const doc = source.doc.clone();
   const keepSides = new Set<string>();
@@ -539,9 +589,13 @@ function keepAuthorFormatting(source: ParsedSource, base: string, edited: string
 }
 
 /** Serializes a map as a fresh file of the given syntax (authored shape). */
-export function serializeNewSource(map: ArgumentMap, syntax: SourceSyntax): string {
+export function serializeNewSource(
+  map: ArgumentMap,
+  syntax: SourceSyntax,
+  schemaReference = DEFAULT_SCHEMA_REFERENCE,
+): string {
   if (syntax === "json") return `${JSON.stringify(mapToFile(map), null, 2)}\n`;
-  return newYamlDocument(map).toString(YAML_OUTPUT);
+  return newYamlDocument(map, schemaReference).toString(YAML_OUTPUT);
 }
 
 /** Mappings whose entries follow the map's order (claims and cards); elsewhere the author's order stays. */
@@ -549,6 +603,18 @@ const ORDERED_MAPPINGS = new Set(["claims", "evidence"]);
 
 function mergeNode(doc: Document, node: unknown, want: unknown, path: string[]): unknown {
   if (want === undefined) return undefined;
+  // One target may be written as a one-item list or as a single value: keep the author's choice.
+  if (isSeq(node) && !Array.isArray(want) && node.items.length === 1) {
+    node.items[0] = mergeNode(doc, node.items[0], want, [...path, "0"]) as (typeof node.items)[number];
+    return node;
+  }
+  if (!isSeq(node) && Array.isArray(want) && want.length === 1 && (isMap(node) || isScalar(node))) {
+    return mergeNode(doc, node, want[0], path);
+  }
+  if ((isMap(node) || isSeq(node)) && node.flow && node.items.length === 0 && holdsCollections(want)) {
+    // An emptied block collection is written `{}` or `[]`; claims or cards that come back go in block style.
+    node.flow = false;
+  }
   if (isPlainObject(want) && isMap(node)) {
     const keys = Object.keys(want);
     const keyOf = (pair: (typeof node.items)[number]) =>
@@ -590,6 +656,11 @@ function mergeNode(doc: Document, node: unknown, want: unknown, path: string[]):
     created.commentBefore = node.commentBefore;
   }
   return created;
+}
+
+function holdsCollections(value: unknown): boolean {
+  const items = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [];
+  return items.some((item) => typeof item === "object" && item !== null);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -28,7 +28,11 @@ export function isHttpUrl(value: string): boolean {
 
 const httpUrlSchema = z.string().refine(isHttpUrl, "links must be absolute http:// or https:// URLs");
 
-const textSchema = z.string().trim().min(1, "must not be empty");
+// A refinement, not `.trim()`: the text is kept exactly as written, so saving never rewrites it.
+const textSchema = z
+  .string()
+  .min(1, { message: "must not be empty", abort: true })
+  .refine((text) => text.trim().length > 0, "must not be blank");
 
 export const citeSchema = z.strictObject({
   author: z.string().optional(),

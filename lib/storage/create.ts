@@ -1,5 +1,7 @@
 import { mkdir, open, readdir, unlink } from "node:fs/promises";
+import path from "node:path";
 import { parseArgumentSource, serializeNewSource } from "../formats/argument-file";
+import { JSON_SCHEMA_PATH } from "../formats/json-schema";
 import { isSlug, slugify, uniqueId } from "../model/ids";
 import { type ArgumentMap, FORMAT_VERSION } from "../model/schema";
 import { argumentsDir } from "./maps";
@@ -44,7 +46,8 @@ export async function createMap(
   );
   const stem = slugify(text, "map", 60);
   const map = newMap(text);
-  const source = serializeNewSource(map, "yaml");
+  const schema = path.relative(dir, path.resolve(/*turbopackIgnore: true*/ process.cwd(), JSON_SCHEMA_PATH));
+  const source = serializeNewSource(map, "yaml", schema.split(path.sep).join("/"));
 
   for (;;) {
     const slug = uniqueId(stem, taken);

@@ -65,23 +65,8 @@ export async function readStoredMap(filePath: string): Promise<StoredMap> {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, slug, file, filePath, problems: [{ file, line: 1, col: 1, path: "", message }] };
   }
-  if (!isSlug(slug)) {
-    return {
-      ok: false,
-      slug,
-      file,
-      filePath,
-      problems: [
-        {
-          file,
-          line: 1,
-          col: 1,
-          path: "",
-          message: `"${slug}" is not a valid map name: use a-z, 0-9 and '-'`,
-        },
-      ],
-    };
-  }
+  const nameProblem = fileNameProblem(file);
+  if (nameProblem) return { ok: false, slug, file, filePath, problems: [nameProblem] };
   const parsed = parseArgumentSource(text, file, { slug });
   if (!parsed.ok) return { ok: false, slug, file, filePath, problems: parsed.problems };
   const map = parsed.value.map;
@@ -105,30 +90,55 @@ export async function listStoredMaps(dir = argumentsDir()): Promise<StoredMap[]>
   } catch {
     return [];
   }
-  const bySlug = new Map<string, string[]>();
-  for (const name of names) {
-    const slug = slugOf(name);
-    if (slug === undefined || name.startsWith(".")) continue;
-    bySlug.set(slug, [...(bySlug.get(slug) ?? []), name]);
-  }
   const entries = await Promise.all(
-    [...bySlug.values()].map(async (group) => {
-      const [chosen, ...others] = group.sort((a, b) => extensionRank(a) - extensionRank(b));
+    mapFilesIn(names).map(async ({ chosen, ignored }) => {
       const entry = await readStoredMap(path.join(dir, chosen));
-      if (others.length === 0) return entry;
-      const problem: Problem = {
-        file: others[0],
-        line: 1,
-        col: 1,
-        path: "",
-        message: `two files for the map "${entry.slug}": ${chosen} is used and ${others.join(", ")} is ignored`,
-      };
+      if (ignored.length === 0) return entry;
+      const problem = duplicateProblem(entry.slug, chosen, ignored);
       return entry.ok
         ? { ...entry, warnings: [problem] }
         : { ...entry, problems: [...entry.problems, problem] };
     }),
   );
   return entries.sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/** The argument files among a folder's names, one per slug (YAML before JSON), and the ones ignored. */
+export function mapFilesIn(names: readonly string[]): { slug: string; chosen: string; ignored: string[] }[] {
+  const bySlug = new Map<string, string[]>();
+  for (const name of names) {
+    const slug = slugOf(name);
+    if (slug === undefined || name.startsWith(".")) continue;
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), name]);
+  }
+  return [...bySlug].map(([slug, group]) => {
+    const [chosen, ...ignored] = [...group].sort((a, b) => extensionRank(a) - extensionRank(b));
+    return { slug, chosen, ignored };
+  });
+}
+
+/** The problem of a slug with more than one file: which one the app uses. */
+export function duplicateProblem(slug: string, chosen: string, ignored: string[]): Problem {
+  return {
+    file: ignored[0],
+    line: 1,
+    col: 1,
+    path: "",
+    message: `two files for the map "${slug}": ${chosen} is used and ${ignored.join(", ")} is ignored`,
+  };
+}
+
+/** The problem of a file whose name cannot be a map's address, or undefined when it can. */
+export function fileNameProblem(file: string): Problem | undefined {
+  const slug = slugOf(file) ?? file;
+  if (isSlug(slug)) return undefined;
+  return {
+    file,
+    line: 1,
+    col: 1,
+    path: "",
+    message: `"${slug}" is not a valid map name: use a-z, 0-9 and '-'`,
+  };
 }
 
 /** The file that holds `slug`, or undefined when the slug is invalid or has no file. */

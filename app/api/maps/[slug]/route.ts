@@ -12,7 +12,8 @@ type Context = { params: Promise<{ slug: string }> };
 const NO_STORE = { "Cache-Control": "no-store" };
 
 function notFound(slug: string): Response {
-  return Response.json({ error: `no map "${slug}"` }, { status: 404, headers: NO_STORE });
+  const shown = slug.length > 80 ? `${slug.slice(0, 79)}…` : slug;
+  return Response.json({ error: `no map "${shown}"` }, { status: 404, headers: NO_STORE });
 }
 
 export async function GET(_request: Request, { params }: Context) {
