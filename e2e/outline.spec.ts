@@ -47,6 +47,20 @@ test.describe("outline", () => {
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 
+  test("wraps long words and URLs inside the window, on screen and in print", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/maps/long-words/outline");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Long words and URLs");
+    const overflow = () =>
+      page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, window: window.innerWidth }));
+    const screen = await overflow();
+    expect(screen.scroll).toBeLessThanOrEqual(screen.window);
+    await page.screenshot({ path: "test-results/screenshots/outline-long-words.png", fullPage: true });
+    await page.emulateMedia({ media: "print" });
+    const print = await overflow();
+    expect(print.scroll).toBeLessThanOrEqual(print.window);
+  });
+
   test("an unknown map's outline is a 404", async ({ page }) => {
     const response = await page.goto("/maps/no-such-map/outline");
     expect(response?.status()).toBe(404);

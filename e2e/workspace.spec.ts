@@ -189,6 +189,83 @@ test.describe("map workspace", () => {
     await expect.poll(() => workspace.selectedClaimId()).toBeNull();
   });
 
+  test("Escape clears the selection and keeps keyboard focus on the node", async ({ page }) => {
+    const workspace = new WorkspacePage(page);
+    await workspace.open("russia-iran", "?focus=no-isolation-without-russia");
+    const node = workspace.nodeWrapper("no-isolation-without-russia");
+    await node.focus();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => workspace.selectedClaimId()).toBeNull();
+    await expect(node).toBeFocused();
+    // Enter moves focus to the inspector, whose content Escape replaces: focus returns to the node.
+    await page.keyboard.press("Enter");
+    await expect(workspace.inspector.getByRole("heading", { level: 2 })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => workspace.selectedClaimId()).toBeNull();
+    await expect(node).toBeFocused();
+  });
+
+  test("the first Tab stop in the canvas is a claim node, not an edge", async ({ page }) => {
+    const workspace = new WorkspacePage(page);
+    await workspace.open("russia-iran");
+    let role: string | null = null;
+    for (let i = 0; i < 80 && role === null; i++) {
+      await page.keyboard.press("Tab");
+      role = await page.evaluate(() => {
+        const active = document.activeElement;
+        const canvas = document.querySelector('[data-testid="map-canvas"]');
+        if (!active || !canvas?.contains(active)) return null;
+        return active.getAttribute("aria-roledescription") ?? active.tagName;
+      });
+    }
+    expect(role).toBe("node");
+    // Links are reached from the inspector instead.
+    await workspace.open("russia-iran", "?focus=iran-needs-russia-for-bushehr");
+    await workspace.inspector
+      .getByRole("button", { name: /^Open link: Iran needs Russia.* supports Iran cannot be isolated/ })
+      .press("Enter");
+    await expect(workspace.inspector.getByText("Support", { exact: true })).toBeVisible();
+    await expect(workspace.inspector.getByRole("heading", { level: 2 })).toBeFocused();
+  });
+
+  test("a keyboard-focused edge is drawn visibly different", async ({ page }) => {
+    const workspace = new WorkspacePage(page);
+    await workspace.open("russia-iran", "?focus=iran-needs-russia-for-bushehr");
+    const id = "iran-needs-russia-for-bushehr-supports-no-isolation-without-russia";
+    const edge = page.getByTestId(`rf__edge-${id}`);
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    const box = (await edge.boundingBox())!;
+    const clip = { x: box.x - 6, y: box.y - 6, width: box.width + 12, height: box.height + 12 };
+    const before = await page.screenshot({ clip });
+    await edge.focus();
+    await expect(edge).toBeFocused();
+    expect(await edge.evaluate((el) => el.matches(":focus-visible"))).toBe(true);
+    const after = await page.screenshot({ clip, path: path.join(SCREENSHOTS, "edge-focused.png") });
+    expect(after.equals(before)).toBe(false);
+  });
+
+  test("long words and URLs wrap inside the inspector", async ({ page }) => {
+    const workspace = new WorkspacePage(page);
+    for (const query of ["?focus=long-compound", "?focus=long-url"]) {
+      await workspace.open("long-words", query);
+      await expect(workspace.inspector.getByRole("heading", { level: 2 })).toBeVisible();
+      const size = await workspace.inspector.evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+      }));
+      expect(size.scroll, query).toBeLessThanOrEqual(size.client);
+    }
+    await page.getByTestId("rf__edge-long-compound-attacks-long-url").click({ force: true });
+    await expect(workspace.inspector.getByTestId("card-view")).toHaveCount(1);
+    const relation = await workspace.inspector.evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+    }));
+    expect(relation.scroll, "relation").toBeLessThanOrEqual(relation.client);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "inspector-long-words.png") });
+  });
+
   test('"c" collapses the selected claim, "f" fits the map and "?" lists the shortcuts', async ({ page }) => {
     const workspace = new WorkspacePage(page);
     await workspace.open("russia-iran", "?focus=no-isolation-without-russia");
@@ -263,4 +340,23 @@ test.describe("map workspace", () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, `workspace-${scheme}-lr.png`) });
     });
   }
+});
+
+test("the library page has an icon and logs no console error about it", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Clashmap" })).toBeVisible();
+  const href = await page.locator('link[rel~="icon"]').first().getAttribute("href");
+  expect(href).not.toBeNull();
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  await page.waitForLoadState("networkidle");
+  expect(errors.filter((e) => /favicon|icon/i.test(e))).toEqual([]);
 });

@@ -10,7 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useDragConnect } from "@/components/editor/drag-connect";
 import { useCanEdit } from "@/components/editor/editor-store";
 import type { MapFlowNode, RelationFlowEdge } from "@/lib/graph/to-flow";
@@ -34,14 +34,14 @@ function minimapColor(node: Node): string {
   return data.side === "aff" ? "#1d4ed8" : "#b91c1c";
 }
 
-/** Finds a node's element in the canvas (rendered only once it is in view). */
+/** Finds a node's or an edge's element in the canvas (rendered only once it is in view). */
 function nodeElement(container: HTMLElement | null, id: string): HTMLElement | null {
   if (!container) return null;
   for (const el of container.querySelectorAll<HTMLElement>("[data-id]")) if (el.dataset.id === id) return el;
   return null;
 }
 
-/** Gives a node keyboard focus once it has been rendered (it may need a frame or two after panning). */
+/** Gives a node or an edge keyboard focus once it has been rendered (it may need a frame or two after panning). */
 export function focusNode(container: HTMLElement | null, id: string, tries = 20): void {
   const el = nodeElement(container, id);
   if (el) {
@@ -67,6 +67,12 @@ export function MapCanvas() {
   const initialised = useRef(false);
   // React Flow's own "system" mode can stay light after hydration, so the scheme is passed explicitly.
   const colorScheme = useColorScheme();
+  // Claims are the canvas's Tab stops. Edges come first in React Flow's DOM, so they leave the Tab
+  // order but stay focusable (a click focuses one; the inspector's "Open link" buttons select it).
+  const edges = useMemo(
+    () => flow.edges.map((edge) => ({ ...edge, domAttributes: { ...edge.domAttributes, tabIndex: -1 } })),
+    [flow.edges],
+  );
 
   // The first view: the theses at reading size, or the requested claim.
   useEffect(() => {
@@ -111,7 +117,7 @@ export function MapCanvas() {
       <EdgeMarkers />
       <ReactFlow<MapFlowNode, RelationFlowEdge>
         nodes={flow.nodes}
-        edges={flow.edges}
+        edges={edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onlyRenderVisibleElements

@@ -49,6 +49,14 @@ function RelationEdgeView({
       <path
         d={curve.path}
         fill="none"
+        className="edge-focus-ring"
+        stroke="#f59e0b"
+        strokeWidth={10}
+        strokeLinecap="round"
+      />
+      <path
+        d={curve.path}
+        fill="none"
         className={STROKE[type]}
         strokeWidth={type === "support" ? 2.25 : 2}
         strokeDasharray={type === "attack" ? "7 5" : undefined}

@@ -151,7 +151,7 @@ export function MapOutline({ slug, map }: { slug: string; map: ArgumentMap }) {
   const state: WalkState = { index, shown: new Set(), roots: new Set(tree.roots) };
   const theses = new Set(map.theses);
   return (
-    <main className="outline-page mx-auto max-w-3xl px-6 py-8 print:max-w-none print:px-0 print:py-0">
+    <main className="outline-page mx-auto max-w-3xl break-words px-6 py-8 print:max-w-none print:px-0 print:py-0">
       <nav className="no-print mb-6 flex items-center gap-4 text-sm" aria-label="Outline">
         <Link href="/" className="font-medium text-blue-700 hover:underline dark:text-blue-300">
           ← Library

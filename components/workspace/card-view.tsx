@@ -11,7 +11,7 @@ export function CardView({ card }: { card: Card }) {
     <article
       data-testid="card-view"
       data-card-id={card.id}
-      className="card-view break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900"
+      className="card-view break-inside-avoid break-words rounded-lg border border-slate-200 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900"
     >
       <p className="font-bold text-slate-900 dark:text-slate-50">{card.tag}</p>
       {cite ? (

@@ -46,6 +46,34 @@ function ClaimLink({ id }: { id: string }) {
   );
 }
 
+/** Opens a relation in the inspector: the keyboard path to links, which are not Tab stops on the canvas. */
+function OpenRelation({ id }: { id: string }) {
+  const { index } = useMapView();
+  const select = useMapStore((s) => s.select);
+  const relation = index.relations.get(id);
+  if (!relation) return null;
+  const from = index.claims.get(relation.from)?.text ?? relation.from;
+  const verb = index.relations.has(relation.to)
+    ? "undercuts"
+    : relation.type === "support"
+      ? "supports"
+      : "attacks";
+  const to = index.claims.get(relation.to)?.text ?? "a link";
+  return (
+    <button
+      type="button"
+      aria-label={`Open link: ${from} ${verb} ${to}`}
+      onClick={() => {
+        select({ kind: "relation", id });
+        requestAnimationFrame(() => document.getElementById(INSPECTOR_HEADING_ID)?.focus());
+      }}
+      className="ml-1.5 whitespace-nowrap rounded text-xs font-medium text-slate-600 underline decoration-dotted underline-offset-2 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
+    >
+      Open link
+    </button>
+  );
+}
+
 /** A relation end: a claim link, or for an undercut the relation it attacks. */
 function TargetLink({ id }: { id: string }) {
   const { index } = useMapView();
@@ -105,6 +133,7 @@ function outgoingItems(index: MapIndex, relations: Relation[]) {
       <>
         <span className="font-medium">{index.relations.has(r.to) ? "Undercuts" : VERBS[r.type]}</span>{" "}
         <TargetLink id={r.to} />
+        <OpenRelation id={r.id} />
       </>
     ),
   }));
@@ -142,18 +171,42 @@ function ClaimDetails({ id }: { id: string }) {
         title="Supported by"
         items={incoming
           .filter((r) => r.type === "support")
-          .map((r) => ({ key: r.id, node: <ClaimLink id={r.from} /> }))}
+          .map((r) => ({
+            key: r.id,
+            node: (
+              <>
+                <ClaimLink id={r.from} />
+                <OpenRelation id={r.id} />
+              </>
+            ),
+          }))}
       />
       <RelationList
         title="Attacked by"
         items={incoming
           .filter((r) => r.type === "attack")
-          .map((r) => ({ key: r.id, node: <ClaimLink id={r.from} /> }))}
+          .map((r) => ({
+            key: r.id,
+            node: (
+              <>
+                <ClaimLink id={r.from} />
+                <OpenRelation id={r.id} />
+              </>
+            ),
+          }))}
       />
       <RelationList
         title="Its links undercut by"
         items={(index.outgoing.get(id) ?? []).flatMap((r) =>
-          (index.incoming.get(r.id) ?? []).map((u) => ({ key: u.id, node: <ClaimLink id={u.from} /> })),
+          (index.incoming.get(r.id) ?? []).map((u) => ({
+            key: u.id,
+            node: (
+              <>
+                <ClaimLink id={u.from} />
+                <OpenRelation id={u.id} />
+              </>
+            ),
+          })),
         )}
       />
       <Cards cards={cardsOfClaim(index, id)} />
@@ -197,7 +250,7 @@ export function Inspector() {
     <aside
       aria-label="Inspector"
       data-testid="inspector"
-      className="h-full overflow-y-auto border-l border-slate-200 bg-slate-50 p-4 dark:border-slate-700 dark:bg-slate-950"
+      className="h-full overflow-y-auto break-words border-l border-slate-200 bg-slate-50 p-4 dark:border-slate-700 dark:bg-slate-950"
     >
       {selection?.kind === "claim" ? (
         <ClaimDetails id={selection.id} />

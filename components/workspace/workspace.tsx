@@ -135,10 +135,17 @@ function WorkspaceLayout() {
         return;
       }
       if (key === "Escape") {
-        if (state.selection) {
-          event.preventDefault();
-          state.select(null);
-        }
+        const cleared = state.selection;
+        if (!cleared) return;
+        event.preventDefault();
+        state.select(null);
+        // Clearing replaces the inspector's content; focus held there would fall to <body>, so it
+        // returns to the claim or edge that was selected.
+        requestAnimationFrame(() => {
+          if (document.activeElement === document.body || !document.activeElement) {
+            focusNode(canvas.current, cleared.id);
+          }
+        });
         return;
       }
       if (key === "/") {
