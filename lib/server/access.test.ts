@@ -5,24 +5,32 @@ import {
   bearerToken,
   checkWrite,
   editingAllowed,
+  hasEditToken,
   hostName,
   isLoopbackHost,
   isSameOrigin,
   type RequestFacts,
   readCookie,
   SESSION_COOKIE,
+  SESSION_MAX_AGE,
   safeNextPath,
   secretsEqual,
   sessionCookie,
   sessionValue,
+  validSession,
 } from "./access";
 
 const LOCAL: RequestFacts = { host: "127.0.0.1:3000" };
 const FROM_PAGE: RequestFacts = { host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" };
 
 describe("accessConfig", () => {
-  it("allows writes on a local server by default, HOST unset or loopback", () => {
-    expect(accessConfig({})).toEqual({ readOnly: false, loopback: true });
+  it("treats a server whose HOST is unset as open to the network: read-only without a token", () => {
+    expect(accessConfig({})).toMatchObject({ readOnly: true, loopback: false });
+    expect(accessConfig({}).readOnlyReason).toContain("HOST");
+    expect(accessConfig({ CLASHMAP_EDIT_TOKEN: "t" })).toMatchObject({ readOnly: false, loopback: false });
+  });
+
+  it("allows writes on a server bound to the local machine", () => {
     expect(accessConfig({ HOST: "127.0.0.1" }).readOnly).toBe(false);
     expect(accessConfig({ HOST: "::1" }).readOnly).toBe(false);
     expect(accessConfig({ HOST: "localhost" }).readOnly).toBe(false);
@@ -32,7 +40,7 @@ describe("accessConfig", () => {
     for (const value of ["1", "true", "YES"]) {
       expect(accessConfig({ CLASHMAP_READONLY: value, CLASHMAP_EDIT_TOKEN: "t" }).readOnly).toBe(true);
     }
-    expect(accessConfig({ CLASHMAP_READONLY: "0" }).readOnly).toBe(false);
+    expect(accessConfig({ CLASHMAP_READONLY: "0", HOST: "127.0.0.1" }).readOnly).toBe(false);
   });
 
   it("is read-only on a network address without a token, and writable with one", () => {
@@ -149,7 +157,7 @@ describe("checkWrite", () => {
 
 describe("accessInfo and editingAllowed", () => {
   it("tells pages whether to show editing controls", () => {
-    const open = accessInfo(accessConfig({}));
+    const open = accessInfo(accessConfig({ HOST: "127.0.0.1" }));
     expect(open).toEqual({ readOnly: false, needsToken: false, signedIn: false });
     expect(editingAllowed(open)).toBe(true);
 
@@ -170,10 +178,33 @@ describe("accessInfo and editingAllowed", () => {
 });
 
 describe("secrets and cookies", () => {
+  it("accepts a sign-in only for its lifetime and only with the token it was issued for", () => {
+    const issued = Date.UTC(2026, 0, 1);
+    const value = sessionValue("s3cret", issued);
+    expect(validSession(value, "s3cret", issued + 1000)).toBe(true);
+    expect(validSession(value, "s3cret", issued + (SESSION_MAX_AGE - 10) * 1000)).toBe(true);
+    expect(validSession(value, "s3cret", issued + (SESSION_MAX_AGE + 10) * 1000)).toBe(false);
+    expect(validSession(value, "other", issued + 1000)).toBe(false);
+    expect(
+      validSession(value.replace(/^\d+/, String(issued / 1000 + 5000)), "s3cret", issued + 6_000_000),
+    ).toBe(false);
+    expect(validSession("garbage", "s3cret")).toBe(false);
+    const config = accessConfig({ HOST: "127.0.0.1", CLASHMAP_EDIT_TOKEN: "s3cret" });
+    expect(hasEditToken(config, { session: value }, issued + 1000)).toBe(true);
+    expect(hasEditToken(config, { session: value }, issued + (SESSION_MAX_AGE + 10) * 1000)).toBe(false);
+  });
+
+  it("refuses writes without a Host header, or under a forged one, on a local server", () => {
+    const config = accessConfig({ HOST: "127.0.0.1" });
+    expect(checkWrite(config, {}).ok).toBe(false);
+    expect(checkWrite(config, { host: "192.168.1.20:3000" }).ok).toBe(false);
+    expect(checkWrite(config, { host: "127.0.0.1:3000" }).ok).toBe(true);
+  });
+
   it("stores an HMAC of the token, not the token", () => {
-    expect(sessionValue("s3cret")).toMatch(/^[0-9a-f]{64}$/);
+    expect(sessionValue("s3cret")).toMatch(/^\d+\.[0-9a-f]{64}$/);
     expect(sessionValue("s3cret")).not.toContain("s3cret");
-    expect(sessionValue("s3cret")).not.toBe(sessionValue("s3cret2"));
+    expect(sessionValue("s3cret", 1_000_000)).not.toBe(sessionValue("s3cret2", 1_000_000));
   });
 
   it("compares secrets of any length", () => {

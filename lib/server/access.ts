@@ -48,14 +48,18 @@ const TRUE_VALUES = new Set(["1", "true", "yes", "on"]);
 export function accessConfig(env: Record<string, string | undefined> = process.env): AccessConfig {
   const token = env.CLASHMAP_EDIT_TOKEN?.trim() || undefined;
   const host = env.HOST?.trim();
-  const loopback = !host || isLoopbackHost(host);
+  // Without HOST nothing says where the server listens (`next start` alone takes every address),
+  // so it is treated as open to the network; `npm start` and `npm run dev` set HOST.
+  const loopback = !!host && isLoopbackHost(host);
   if (TRUE_VALUES.has((env.CLASHMAP_READONLY ?? "").trim().toLowerCase())) {
     return { readOnly: true, readOnlyReason: "This server is read-only.", token, loopback };
   }
   if (!loopback && !token) {
     return {
       readOnly: true,
-      readOnlyReason: "This server is open to the network without an edit token, so it is read-only.",
+      readOnlyReason: host
+        ? "This server is open to the network without an edit token, so it is read-only."
+        : "This server does not say which address it listens on (HOST) and has no edit token, so it is read-only.",
       loopback,
     };
   }
@@ -80,9 +84,27 @@ export function hostName(hostHeader: string): string {
   return trimmed.replace(/:\d+$/, "");
 }
 
-/** The session cookie's value for a token: an HMAC, so the cookie never reveals the token. */
-export function sessionValue(token: string): string {
-  return createHmac("sha256", token).update("clashmap edit session").digest("hex");
+/**
+ * The session cookie's value for a token: when it was issued and an HMAC of that time keyed by the
+ * token, so the cookie never reveals the token and stops working after SESSION_MAX_AGE.
+ */
+export function sessionValue(token: string, issuedAt = Date.now()): string {
+  const seconds = Math.floor(issuedAt / 1000);
+  return `${seconds}.${sessionMac(token, seconds)}`;
+}
+
+function sessionMac(token: string, seconds: number): string {
+  return createHmac("sha256", token).update(`clashmap edit session ${seconds}`).digest("hex");
+}
+
+/** Whether a session cookie was issued with this token and is still within its lifetime. */
+export function validSession(value: string, token: string, now = Date.now()): boolean {
+  const match = /^(\d{1,12})\.([0-9a-f]{64})$/.exec(value);
+  if (!match) return false;
+  const seconds = Number(match[1]);
+  const age = now / 1000 - seconds;
+  if (age > SESSION_MAX_AGE || age < -60) return false;
+  return secretsEqual(match[2], sessionMac(token, seconds));
 }
 
 /** Compares two secrets in constant time (hashing first, so their lengths leak nothing either). */
@@ -99,11 +121,11 @@ export function bearerToken(authorization: string | null | undefined): string | 
 }
 
 /** Whether the request carries the edit token: as a Bearer header or as a valid session cookie. */
-export function hasEditToken(config: AccessConfig, facts: RequestFacts): boolean {
+export function hasEditToken(config: AccessConfig, facts: RequestFacts, now = Date.now()): boolean {
   if (!config.token) return false;
   const bearer = bearerToken(facts.authorization);
   if (bearer !== undefined && secretsEqual(bearer, config.token)) return true;
-  return !!facts.session && secretsEqual(facts.session, sessionValue(config.token));
+  return !!facts.session && validSession(facts.session, config.token, now);
 }
 
 /**
@@ -136,7 +158,7 @@ function urlHost(value: string): string | undefined {
 export function checkWrite(config: AccessConfig, facts: RequestFacts): Decision {
   if (config.readOnly) return deny(config.readOnlyReason ?? "This server is read-only.");
   if (!isSameOrigin(facts)) return deny("Writes are only accepted from this server's own pages.");
-  if (config.loopback && facts.host && !isLoopbackHost(hostName(facts.host))) {
+  if (config.loopback && !(facts.host && isLoopbackHost(hostName(facts.host)))) {
     return deny("This server only accepts writes addressed to the local machine.");
   }
   if (config.token && !hasEditToken(config, facts)) {

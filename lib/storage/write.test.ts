@@ -1,4 +1,15 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -43,6 +54,17 @@ async function rebuttal(slug: string, to: string): Promise<{ map: ArgumentMap; r
 }
 
 describe("saveMap", () => {
+  it("writes through a symbolic link to the file it points at, keeping the link", async () => {
+    const real = path.join(dir, "real");
+    await mkdir(real);
+    await rename(path.join(dir, "commented.yaml"), path.join(real, "commented.yaml"));
+    await symlink(path.join(real, "commented.yaml"), path.join(dir, "commented.yaml"));
+    const { map, revision } = await rebuttal("commented", "costs");
+    await saveMap("commented", map, revision, { dir });
+    expect((await lstat(path.join(dir, "commented.yaml"))).isSymbolicLink()).toBe(true);
+    expect(await readFile(path.join(real, "commented.yaml"), "utf8")).toContain("Used uniforms are cheap");
+  });
+
   it("saves a relation added from an earlier claim, though the file groups relations by claim", async () => {
     const first = await rebuttal("commented", "costs");
     const saved = await saveMap("commented", first.map, first.revision, { dir });

@@ -91,11 +91,13 @@ export function insideDir(dir: string, name: string): string {
  * then renamed over the target, so a crash leaves either the old file or the new one, never half.
  */
 export async function writeFileAtomic(
-  filePath: string,
+  target: string,
   text: string,
   ops: Partial<FileOps> = {},
 ): Promise<void> {
   const fs = { ...DEFAULT_OPS, ...ops };
+  // A map kept as a symbolic link is written where the link points; the link itself stays.
+  const filePath = await fsp.realpath(target).catch(() => target);
   const dir = path.dirname(filePath);
   const temp = path.join(dir, `.${path.basename(filePath)}.${randomBytes(6).toString("hex")}.tmp`);
   const mode = await fsp.stat(filePath).then(

@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 const signInSchema = z.object({ token: z.string().min(1, "enter the edit token") });
 
 const NO_STORE = { "Cache-Control": "no-store" };
+const WRONG_TOKEN_DELAY_MS = 750;
 
 export async function POST(request: Request) {
   const config = accessConfig();
@@ -32,6 +33,8 @@ export async function POST(request: Request) {
   if (!input?.success)
     return Response.json({ error: "Enter the edit token." }, { status: 400, headers: NO_STORE });
   if (!secretsEqual(input.data.token.trim(), config.token)) {
+    // A pause on every wrong guess makes trying tokens one by one slow.
+    await new Promise((resolve) => setTimeout(resolve, WRONG_TOKEN_DELAY_MS));
     return Response.json({ error: "That token is not right." }, { status: 401, headers: NO_STORE });
   }
   return Response.json(

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { MapProblems } from "@/components/workspace/map-problems";
 import { Workspace } from "@/components/workspace/workspace";
 import { accessConfig, accessInfo, editingAllowed, SESSION_COOKIE } from "@/lib/server/access";
-import { loadStoredMap } from "@/lib/storage/maps";
+import { loadMapOnce } from "./load-map";
 
 export const dynamic = "force-dynamic";
 
@@ -18,14 +18,14 @@ const focusSchema = z.string().max(128).optional().catch(undefined);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const stored = await loadStoredMap(slug);
+  const stored = await loadMapOnce(slug);
   if (!stored) return { title: "Map not found" };
   return { title: stored.ok ? stored.map.title : `Problems in ${stored.file}` };
 }
 
 export default async function MapPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const stored = await loadStoredMap(slug);
+  const stored = await loadMapOnce(slug);
   if (!stored) notFound();
   if (!stored.ok) return <MapProblems file={stored.file} problems={stored.problems} />;
   const focus = focusSchema.parse((await searchParams).focus);

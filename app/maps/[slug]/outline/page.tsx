@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MapOutline } from "@/components/outline/map-outline";
 import { MapProblems } from "@/components/workspace/map-problems";
-import { loadStoredMap } from "@/lib/storage/maps";
+import { loadMapOnce } from "../load-map";
 
 export const dynamic = "force-dynamic";
 
@@ -12,14 +12,14 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const stored = await loadStoredMap(slug);
+  const stored = await loadMapOnce(slug);
   if (!stored) return { title: "Map not found" };
   return { title: stored.ok ? `${stored.map.title} — outline` : `Problems in ${stored.file}` };
 }
 
 export default async function OutlinePage({ params }: Props) {
   const { slug } = await params;
-  const stored = await loadStoredMap(slug);
+  const stored = await loadMapOnce(slug);
   if (!stored) notFound();
   if (!stored.ok) return <MapProblems file={stored.file} problems={stored.problems} />;
   return <MapOutline slug={stored.slug} map={stored.map} />;
