@@ -360,3 +360,22 @@ test("the library page has an icon and logs no console error about it", async ({
   await page.waitForLoadState("networkidle");
   expect(errors.filter((e) => /favicon|icon/i.test(e))).toEqual([]);
 });
+
+test("the shortcuts dialog closes with Escape and hands focus back to the claim it was opened from", async ({
+  page,
+}) => {
+  const workspace = new WorkspacePage(page);
+  await workspace.open("russia-iran", "?focus=no-isolation-without-russia");
+  const node = workspace.nodeWrapper("no-isolation-without-russia");
+  await node.focus();
+  await page.keyboard.press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText("Search claims and cards")).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  await page.screenshot({ path: path.join(SCREENSHOTS, "shortcuts-dialog.png") });
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(node).toBeFocused();
+  await expect(workspace.node("no-isolation-without-russia")).toBeVisible();
+});

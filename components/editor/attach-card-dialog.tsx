@@ -57,6 +57,8 @@ export function AttachCardDialog({ target }: { target: CardTarget }) {
               id={`${id}-card`}
               value={cardId}
               onChange={(e) => setCardId(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
               className={`${INPUT} mt-1`}
             >
               {cards.map((card) => (
@@ -66,7 +68,7 @@ export function AttachCardDialog({ target }: { target: CardTarget }) {
               ))}
             </select>
           </div>
-          <FormError message={error} />
+          <FormError id={`${id}-error`} message={error} />
           <div className="flex justify-end gap-2">
             <button type="button" onClick={close} className={BUTTON}>
               Cancel

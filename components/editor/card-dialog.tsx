@@ -2,10 +2,17 @@
 
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useMapStore } from "@/components/map/map-store";
-import { markSelection, spansInQuote } from "@/lib/editor/read-spans";
 import { readSegments } from "@/lib/graph/card-text";
-import { addCard, type CardTarget, deleteCard, EditError, updateCard } from "@/lib/model/edits";
-import type { Cite } from "@/lib/model/schema";
+import {
+  addCard,
+  type CardTarget,
+  deleteCard,
+  EditError,
+  markReadSpan,
+  spansInQuote,
+  updateCard,
+} from "@/lib/model/edits";
+import { type Cite, isHttpUrl } from "@/lib/model/schema";
 import { useEditorApi } from "./editor-store";
 import {
   BUTTON,
@@ -50,12 +57,18 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
   const close = () => editor.getState().close();
   if (cardId && !card) return null;
   const editing = cardId !== undefined;
+  const url = cite.url?.trim() ?? "";
+  // The field an edit error is about, so it can point at the error.
+  const invalid = !error ? undefined : url && !isHttpUrl(url) ? "url" : !tag.trim() ? "tag" : undefined;
+  const errorId = `${id}-error`;
+  const fieldError = (field: string) =>
+    invalid === field ? { "aria-invalid": true, "aria-describedby": errorId } : {};
 
   function markRead() {
     const area = quoteRef.current;
     if (!area) return;
     try {
-      setRead(markSelection(quote, read, area.selectionStart, area.selectionEnd));
+      setRead(markReadSpan(quote, read, { start: area.selectionStart, end: area.selectionEnd }));
       setSpanError(undefined);
     } catch (e) {
       setSpanError(e instanceof EditError ? e.message : String(e));
@@ -64,7 +77,8 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { tag, quote, read, cite: cite as Cite };
+    // Spans kept while the quote was being edited are dropped only now, if it still lacks them.
+    const input = { tag, quote, read: spansInQuote(quote, read), cite: cite as Cite };
     const failure = run((m) =>
       cardId ? updateCard(m, cardId, { ...input, cite: input.cite }) : addCard(m, input, target).map,
     );
@@ -98,6 +112,7 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
             data-autofocus
             value={tag}
             onChange={(e) => setTag(e.target.value)}
+            {...fieldError("tag")}
             className={`${INPUT} mt-1`}
           />
         </div>
@@ -111,11 +126,8 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
             data-multiline
             rows={6}
             value={quote}
-            onChange={(e) => {
-              setQuote(e.target.value);
-              setRead((spans) => spansInQuote(e.target.value, spans));
-            }}
-            aria-describedby={`${id}-quote-help`}
+            onChange={(e) => setQuote(e.target.value)}
+            aria-describedby={spanError ? `${id}-quote-help ${id}-span-error` : `${id}-quote-help`}
             className={`${INPUT} mt-1 resize-y font-serif leading-relaxed`}
           />
           <p id={`${id}-quote-help`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
@@ -124,7 +136,7 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
           <button type="button" onClick={markRead} className={`${BUTTON} mt-2`}>
             Mark selection as read
           </button>
-          <FormError message={spanError} />
+          <FormError id={`${id}-span-error`} message={spanError} />
         </div>
         <section aria-labelledby={`${id}-read-heading`}>
           <h3 id={`${id}-read-heading`} className={LABEL}>
@@ -135,9 +147,15 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
               <ul className="mt-1 space-y-1" data-testid="read-spans">
                 {read.map((span) => (
                   <li key={span} className="flex items-start gap-2 text-sm">
-                    <mark className="flex-1 rounded-sm bg-yellow-200 px-1 text-slate-950 dark:bg-yellow-300">
-                      {span}
-                    </mark>
+                    {quote.includes(span) ? (
+                      <mark className="flex-1 rounded-sm bg-yellow-200 px-1 text-slate-950 dark:bg-yellow-300">
+                        {span}
+                      </mark>
+                    ) : (
+                      <span className="flex-1 rounded-sm border border-dashed border-slate-400 px-1 text-slate-700 dark:border-slate-500 dark:text-slate-300">
+                        <s>{span}</s> <em className="text-xs font-semibold not-italic">(not in the quote)</em>
+                      </span>
+                    )}
                     <button
                       type="button"
                       aria-label={`Remove read span: ${span}`}
@@ -187,13 +205,14 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
                   type={field.type ?? "text"}
                   value={cite[field.key] ?? ""}
                   onChange={(e) => setCite({ ...cite, [field.key]: e.target.value })}
+                  {...fieldError(field.key)}
                   className={`${INPUT} mt-1`}
                 />
               </div>
             ))}
           </div>
         </fieldset>
-        <FormError message={error} />
+        <FormError id={errorId} message={error} />
         <div className="flex flex-wrap justify-end gap-2">
           {editing ? (
             <button type="button" onClick={remove} className={`${DANGER_BUTTON} mr-auto`}>

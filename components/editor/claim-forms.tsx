@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { formatTags, parseTags } from "@/lib/editor/tags";
 import { addClaim, addThesis, updateClaim } from "@/lib/model/edits";
@@ -14,7 +14,7 @@ import { useRunEdit } from "./use-run-edit";
 export type NewClaimTarget = { kind: "thesis" } | { kind: "answer"; type: RelationType; to: string };
 
 /** The noun for a new claim: rebuttal, support, undercut or thesis. */
-export function newClaimNoun(model: ArgumentMap, target: NewClaimTarget): string {
+function newClaimNoun(model: ArgumentMap, target: NewClaimTarget): string {
   if (target.kind === "thesis") return "thesis";
   if (target.type === "support") return "support";
   return model.relations.some((r) => r.id === target.to) ? "undercut" : "rebuttal";
@@ -28,17 +28,102 @@ function defaultSide(model: ArgumentMap, target: NewClaimTarget): Side {
   return target.type === "support" ? side : opposite(side);
 }
 
-function SideSelect({ id, value, onChange }: { id: string; value: Side; onChange: (side: Side) => void }) {
+/** The text area of a claim form; it points at the form's error while there is one. */
+function ClaimTextField({
+  id,
+  label,
+  rows,
+  value,
+  onChange,
+  errorId,
+}: {
+  id: string;
+  label: string;
+  rows: number;
+  value: string;
+  onChange: (text: string) => void;
+  errorId?: string;
+}) {
   return (
-    <select
-      id={id}
-      value={value}
-      onChange={(e) => onChange(e.target.value as Side)}
-      className={`${INPUT} w-auto`}
+    <div>
+      <label htmlFor={id} className={LABEL}>
+        {label}
+      </label>
+      <textarea
+        id={id}
+        data-autofocus
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+        className={`${INPUT} mt-1 resize-y`}
+      />
+    </div>
+  );
+}
+
+function SideField({ id, value, onChange }: { id: string; value: Side; onChange: (side: Side) => void }) {
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className={LABEL}>
+        Side
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as Side)}
+        className={`${INPUT} w-auto`}
+      >
+        <option value="aff">Aff</option>
+        <option value="neg">Neg</option>
+      </select>
+    </div>
+  );
+}
+
+/** The frame both claim forms share: Escape cancels, the error, then submit and Cancel. */
+function ClaimForm({
+  label,
+  testId,
+  submitLabel,
+  error,
+  errorId,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  label: string;
+  testId: string;
+  submitLabel: string;
+  error: string | undefined;
+  errorId: string;
+  onSubmit: (event: FormEvent) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const ref = useFocusFirst<HTMLFormElement>();
+  return (
+    <form
+      ref={ref}
+      aria-label={label}
+      data-testid={testId}
+      onSubmit={onSubmit}
+      onKeyDown={formKeyDown(onCancel)}
+      noValidate
+      className="mt-3 space-y-2 rounded-md border border-slate-300 bg-white p-3 dark:border-slate-600 dark:bg-slate-900"
     >
-      <option value="aff">Aff</option>
-      <option value="neg">Neg</option>
-    </select>
+      {children}
+      <FormError id={errorId} message={error} />
+      <div className="flex gap-2 pt-1">
+        <button type="submit" className={PRIMARY_BUTTON}>
+          {submitLabel}
+        </button>
+        <button type="button" onClick={onCancel} className={BUTTON}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -52,7 +137,6 @@ export function NewClaimForm({ target }: { target: NewClaimTarget }) {
   const [text, setText] = useState("");
   const [side, setSide] = useState<Side>(() => defaultSide(model, target));
   const [error, setError] = useState<string>();
-  const ref = useFocusFirst<HTMLFormElement>();
   const noun = newClaimNoun(model, target);
   const cancel = () => editor.getState().close();
 
@@ -82,47 +166,27 @@ export function NewClaimForm({ target }: { target: NewClaimTarget }) {
     editor.getState().close();
   }
 
+  const errorId = `${id}-error`;
   return (
-    <form
-      ref={ref}
-      aria-label={`New ${noun}`}
-      data-testid="new-claim-form"
+    <ClaimForm
+      label={`New ${noun}`}
+      testId="new-claim-form"
+      submitLabel="Add"
+      error={error}
+      errorId={errorId}
       onSubmit={submit}
-      onKeyDown={formKeyDown(cancel)}
-      noValidate
-      className="mt-3 space-y-2 rounded-md border border-slate-300 bg-white p-3 dark:border-slate-600 dark:bg-slate-900"
+      onCancel={cancel}
     >
-      <div>
-        <label htmlFor={`${id}-text`} className={LABEL}>
-          {noun[0].toUpperCase() + noun.slice(1)} text
-        </label>
-        <textarea
-          id={`${id}-text`}
-          data-autofocus
-          rows={2}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className={`${INPUT} mt-1 resize-y`}
-        />
-      </div>
-      <div className="flex items-center gap-2">
-        <label htmlFor={`${id}-side`} className={LABEL}>
-          Side
-        </label>
-        <SideSelect id={`${id}-side`} value={side} onChange={setSide} />
-      </div>
-      <FormError id={`${id}-error`} message={error} />
-      <div className="flex gap-2 pt-1">
-        <button type="submit" className={PRIMARY_BUTTON}>
-          Add
-        </button>
-        <button type="button" onClick={cancel} className={BUTTON}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <ClaimTextField
+        id={`${id}-text`}
+        label={`${noun[0].toUpperCase() + noun.slice(1)} text`}
+        rows={2}
+        value={text}
+        onChange={setText}
+        errorId={error ? errorId : undefined}
+      />
+      <SideField id={`${id}-side`} value={side} onChange={setSide} />
+    </ClaimForm>
   );
 }
 
@@ -137,7 +201,6 @@ export function EditClaimForm({ id: claimId }: { id: string }) {
   const [tags, setTags] = useState(formatTags(claim?.tags));
   const [notes, setNotes] = useState(claim?.notes ?? "");
   const [error, setError] = useState<string>();
-  const ref = useFocusFirst<HTMLFormElement>();
   const cancel = () => editor.getState().close();
   if (!claim) return null;
 
@@ -151,36 +214,26 @@ export function EditClaimForm({ id: claimId }: { id: string }) {
     else editor.getState().close();
   }
 
+  const errorId = `${id}-error`;
   return (
-    <form
-      ref={ref}
-      aria-label="Edit claim"
-      data-testid="edit-claim-form"
+    <ClaimForm
+      label="Edit claim"
+      testId="edit-claim-form"
+      submitLabel="Apply"
+      error={error}
+      errorId={errorId}
       onSubmit={submit}
-      onKeyDown={formKeyDown(cancel)}
-      noValidate
-      className="mt-3 space-y-2 rounded-md border border-slate-300 bg-white p-3 dark:border-slate-600 dark:bg-slate-900"
+      onCancel={cancel}
     >
-      <div>
-        <label htmlFor={`${id}-text`} className={LABEL}>
-          Claim text
-        </label>
-        <textarea
-          id={`${id}-text`}
-          data-autofocus
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          className={`${INPUT} mt-1 resize-y`}
-        />
-      </div>
-      <div className="flex items-center gap-2">
-        <label htmlFor={`${id}-side`} className={LABEL}>
-          Side
-        </label>
-        <SideSelect id={`${id}-side`} value={side} onChange={setSide} />
-      </div>
+      <ClaimTextField
+        id={`${id}-text`}
+        label="Claim text"
+        rows={3}
+        value={text}
+        onChange={setText}
+        errorId={error ? errorId : undefined}
+      />
+      <SideField id={`${id}-side`} value={side} onChange={setSide} />
       <div>
         <label htmlFor={`${id}-tags`} className={LABEL}>
           Tags <span className="font-normal">(comma-separated)</span>
@@ -206,15 +259,6 @@ export function EditClaimForm({ id: claimId }: { id: string }) {
           className={`${INPUT} mt-1 resize-y`}
         />
       </div>
-      <FormError message={error} />
-      <div className="flex gap-2 pt-1">
-        <button type="submit" className={PRIMARY_BUTTON}>
-          Apply
-        </button>
-        <button type="button" onClick={cancel} className={BUTTON}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </ClaimForm>
   );
 }

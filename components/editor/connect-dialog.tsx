@@ -30,6 +30,8 @@ export function ConnectDialog({ from, to }: { from: string; to?: string }) {
   const targets = useMemo(() => (to ? [] : connectTargets(model, from, query)), [model, from, to, query]);
   const close = () => editor.getState().close();
   if (!source) return null;
+  const errorId = `${id}-error`;
+  const describedByError = error ? errorId : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,7 +65,7 @@ export function ConnectDialog({ from, to }: { from: string; to?: string }) {
         <p className="text-sm">
           From <strong>“{source.text}”</strong>
         </p>
-        <fieldset>
+        <fieldset aria-describedby={fixed ? describedByError : undefined}>
           <legend className={LABEL}>Relation</legend>
           <div className="mt-1 flex gap-4 text-sm">
             {(["attack", "support"] as const).map((value) => (
@@ -98,7 +100,7 @@ export function ConnectDialog({ from, to }: { from: string; to?: string }) {
               onChange={(e) => setQuery(e.target.value)}
               className={`${INPUT} mt-1`}
             />
-            <fieldset className="mt-2">
+            <fieldset className="mt-2" aria-describedby={describedByError}>
               <legend className={LABEL}>
                 Target claim ({targets.length} {targets.length === 1 ? "match" : "matches"})
               </legend>
@@ -143,7 +145,7 @@ export function ConnectDialog({ from, to }: { from: string; to?: string }) {
             </fieldset>
           </div>
         )}
-        <FormError message={error} />
+        <FormError id={errorId} message={error} />
         <div className="flex justify-end gap-2">
           <button type="button" onClick={close} className={BUTTON}>
             Cancel

@@ -1,5 +1,6 @@
 "use client";
 
+import { ShortcutList } from "@/components/workspace/shortcuts-dialog";
 import { CLAIM_SHORTCUTS, MODIFIER_SHORTCUTS } from "@/lib/editor/shortcuts";
 import { useCanEdit } from "./editor-store";
 
@@ -12,18 +13,7 @@ export function EditingShortcutsHelp() {
       <h3 id="editing-shortcuts-heading" className="text-sm font-semibold">
         Editing
       </h3>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-        {[...CLAIM_SHORTCUTS, ...MODIFIER_SHORTCUTS].map(({ keys, action }) => (
-          <div key={keys} className="contents">
-            <dt>
-              <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
-                {keys}
-              </kbd>
-            </dt>
-            <dd>{action}</dd>
-          </div>
-        ))}
-      </dl>
+      <ShortcutList shortcuts={[...CLAIM_SHORTCUTS, ...MODIFIER_SHORTCUTS]} />
     </section>
   );
 }

@@ -70,7 +70,9 @@ describe("the editor", () => {
     fireEvent.click(screen.getByRole("button", { name: "Add rebuttal" }));
     fireEvent.change(screen.getByLabelText("Rebuttal text"), { target: { value: "No, it is not" } });
     fireEvent.click(screen.getByRole("button", { name: "Add" }));
-    expect(screen.getByRole("status").textContent).toContain("Unsaved changes");
+    expect(screen.getByTestId("save-status").textContent).toContain("Unsaved changes");
+    // The live region keeps quiet about the pending state every edit passes through.
+    expect(screen.getByRole("status").textContent).not.toContain("Unsaved");
     await act(async () => {
       await vi.advanceTimersByTimeAsync(2000);
     });

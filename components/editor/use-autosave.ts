@@ -9,7 +9,8 @@ const transport: SaveTransport = (url, init) => fetch(url, { ...init, credential
 
 /**
  * Saves the open map shortly after every edit (not on load), makes Ctrl/Cmd+S save at once through
- * the editor's `save`, and warns before the page is left while an edit has not reached the server.
+ * the editor's `save`, saves again as soon as the browser is back online, and warns before the page
+ * is left while an edit has not reached the server.
  */
 export function useAutosave(): void {
   const maps = useMapStoreApi();
@@ -32,13 +33,17 @@ export function useAutosave(): void {
     });
     const warn = (event: BeforeUnloadEvent) => {
       const state = editor.getState().status.state;
-      if (saver.hasUnsaved() || state === "conflict" || state === "invalid" || state === "error") {
+      if (saver.hasUnsaved() || !["saved", "pending", "saving"].includes(state)) {
         event.preventDefault();
         event.returnValue = "";
       }
     };
+    // Back online: save what is waiting now rather than at the next retry.
+    const retry = () => void saver.flush();
     window.addEventListener("beforeunload", warn);
+    window.addEventListener("online", retry);
     return () => {
+      window.removeEventListener("online", retry);
       unsubscribe();
       window.removeEventListener("beforeunload", warn);
       editor.getState().setSave(async () => {});

@@ -2,21 +2,9 @@
 
 import { useEffect } from "react";
 import { useMapStoreApi } from "@/components/map/map-store";
-import { shortcutFor } from "@/lib/editor/shortcuts";
+import { fieldTakesKey, shortcutFor } from "@/lib/editor/shortcuts";
 import { useEditorApi } from "./editor-store";
 import { useHistory } from "./use-history";
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) {
-    return !["button", "checkbox", "radio", "submit", "reset", "range", "color", "file"].includes(
-      target.type,
-    );
-  }
-  return false;
-}
 
 /**
  * Editing keys: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, Ctrl/Cmd+S save; on a selected
@@ -37,7 +25,7 @@ export function useEditShortcuts(): void {
       const inDialog =
         event.target instanceof Element && event.target.closest("dialog, [role=dialog]") !== null;
       const action = shortcutFor(event, {
-        inTextField: isTextField(event.target),
+        inTextField: event.target instanceof HTMLElement && fieldTakesKey(event.target, event.key),
         claimSelected: selection?.kind === "claim" && !formOpen && !inDialog,
       });
       if (!action) return;

@@ -7,6 +7,7 @@ import type { AnchorFlowNode, ClaimFlowNode } from "@/lib/graph/to-flow";
 import type { HandleSpec } from "@/lib/layout/layout";
 import { NODE_STYLES } from "@/lib/layout/node-style";
 import { useMapStore } from "./map-store";
+import { useSearchMatch } from "./map-view";
 
 const SIDE_CLASSES = {
   aff: {
@@ -21,8 +22,9 @@ const SIDE_CLASSES = {
 
 function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
   const selected = useMapStore((s) => s.selection?.kind === "claim" && s.selection.id === id);
-  const matched = useMapStore((s) => s.matches.includes(id));
-  const current = useMapStore((s) => s.matchIndex >= 0 && s.matches[s.matchIndex] === id);
+  const match = useSearchMatch(id);
+  const matched = match !== undefined;
+  const current = match === "current";
   const toggleCollapsed = useMapStore((s) => s.toggleCollapsed);
   const direction = useMapStore((s) => s.direction);
   const style = NODE_STYLES[data.kind];

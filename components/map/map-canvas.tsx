@@ -25,7 +25,7 @@ const NODE_TYPES: NodeTypes = { claim: ClaimNode, anchor: AnchorNode };
 const EDGE_TYPES: EdgeTypes = { relation: RelationEdge };
 
 /** Zoom at which claim text reads comfortably; the first view and reveals never go below it. */
-export const READING_ZOOM = 0.8;
+const READING_ZOOM = 0.8;
 const MIN_ZOOM = 0.04;
 
 function minimapColor(node: Node): string {

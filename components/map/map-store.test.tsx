@@ -1,6 +1,11 @@
-import { describe, expect, it } from "vitest";
+// @vitest-environment happy-dom
+import { act, cleanup, render } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import type { StoreApi } from "zustand";
+import { updateClaim } from "@/lib/model/edits";
 import type { ArgumentMap } from "@/lib/model/schema";
-import { createMapStore, HISTORY_LIMIT } from "./map-store";
+import { createMapStore, HISTORY_LIMIT, type MapState, MapStoreProvider, useMapStoreApi } from "./map-store";
+import { MapViewProvider, type SearchMatches, useSearchMatches } from "./map-view";
 
 const model: ArgumentMap = {
   version: 1,
@@ -47,5 +52,58 @@ describe("map store", () => {
     expect(b.getState().collapsed.size).toBe(0);
     a.getState().toggleCollapsed("a");
     expect(a.getState().collapsed.has("a")).toBe(false);
+  });
+});
+
+const probed: { store?: StoreApi<MapState>; seen: SearchMatches[] } = { seen: [] };
+
+function SearchProbe() {
+  probed.store = useMapStoreApi();
+  probed.seen.push(useSearchMatches());
+  return null;
+}
+
+describe("search matches", () => {
+  afterEach(cleanup);
+
+  const searchable: ArgumentMap = {
+    version: 1,
+    title: "Search",
+    theses: ["a"],
+    claims: [
+      { id: "a", text: "Sanctions work", side: "aff" },
+      { id: "b", text: "Sanctions leak", side: "neg" },
+    ],
+    relations: [{ id: "b-attacks-a", from: "b", to: "a", type: "attack" }],
+    evidence: [],
+  };
+
+  function renderSearch() {
+    render(
+      <MapStoreProvider init={{ slug: "s", model: searchable, revision: "r" }}>
+        <MapViewProvider>
+          <SearchProbe />
+        </MapViewProvider>
+      </MapStoreProvider>,
+    );
+    const store = probed.store;
+    if (!store) throw new Error("no store");
+    return { state: () => store.getState(), latest: () => probed.seen[probed.seen.length - 1] };
+  }
+
+  it("follows edits and undo instead of keeping the matches of the moment the query was typed", () => {
+    const { state, latest } = renderSearch();
+    act(() => state().setSearch("sanctions"));
+    expect(latest().matches).toEqual(["a", "b"]);
+    act(() => state().setMatchIndex(1));
+    expect(latest().current).toBe(1);
+
+    act(() => state().apply((m) => updateClaim(m, "b", { text: "Embargoes leak" })));
+    expect(latest().matches).toEqual(["a"]);
+    expect(latest().current).toBe(-1);
+
+    act(() => state().undo());
+    expect(latest().matches).toEqual(["a", "b"]);
+    expect(latest().current).toBe(1);
   });
 });

@@ -2,10 +2,9 @@
 
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { createStore, type StoreApi, useStore } from "zustand";
+import type { Selection } from "@/lib/editor/selection";
 import type { Direction } from "@/lib/layout/layout";
 import type { ArgumentMap } from "@/lib/model/schema";
-
-export type Selection = { kind: "claim" | "relation"; id: string } | null;
 
 /** Most edits kept for undo. */
 export const HISTORY_LIMIT = 200;
@@ -18,8 +17,9 @@ export interface MapState {
   selection: Selection;
   collapsed: ReadonlySet<string>;
   direction: Direction;
+  /** The search typed in the toolbar; its matches are derived from the model (`useSearchMatches`). */
   query: string;
-  matches: string[];
+  /** The match last stepped to, as an index into the derived matches; -1 before the first step. */
   matchIndex: number;
   past: ArgumentMap[];
   future: ArgumentMap[];
@@ -30,7 +30,7 @@ export interface MapState {
   toggleCollapsed: (id: string) => void;
   setCollapsed: (ids: Iterable<string>) => void;
   setDirection: (direction: Direction) => void;
-  setSearch: (query: string, matches: string[]) => void;
+  setSearch: (query: string) => void;
   setMatchIndex: (index: number) => void;
   setRevision: (revision: string) => void;
   /** Applies a pure edit to the model, remembering the previous model for undo. */
@@ -57,7 +57,6 @@ export function createMapStore(init: MapStoreInit): StoreApi<MapState> {
     collapsed: new Set(init.collapsed ?? []),
     direction: "TB",
     query: "",
-    matches: [],
     matchIndex: -1,
     past: [],
     future: [],
@@ -73,7 +72,7 @@ export function createMapStore(init: MapStoreInit): StoreApi<MapState> {
       }),
     setCollapsed: (ids) => set({ collapsed: new Set(ids) }),
     setDirection: (direction) => set({ direction }),
-    setSearch: (query, matches) => set({ query, matches, matchIndex: -1 }),
+    setSearch: (query) => set({ query, matchIndex: -1 }),
     setMatchIndex: (matchIndex) => set({ matchIndex }),
     setRevision: (revision) => set({ revision }),
     apply: (edit) =>

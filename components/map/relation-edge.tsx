@@ -7,7 +7,7 @@ import type { RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { HandleSide } from "@/lib/layout/layout";
 import { useMapStore } from "./map-store";
 
-export const MARKER_IDS = { support: "clashmap-support-end", attack: "clashmap-attack-end" } as const;
+const MARKER_IDS = { support: "clashmap-support-end", attack: "clashmap-attack-end" } as const;
 
 const STROKE = {
   support: "stroke-emerald-700 dark:stroke-emerald-400",

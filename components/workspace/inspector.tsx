@@ -102,6 +102,24 @@ function RelationList({ title, items }: { title: string; items: { key: string; n
   );
 }
 
+/** The claims behind some relations, each with a button that opens its relation. */
+function SourceList({ title, relations }: { title: string; relations: Relation[] }) {
+  return (
+    <RelationList
+      title={title}
+      items={relations.map((r) => ({
+        key: r.id,
+        node: (
+          <>
+            <ClaimLink id={r.from} />
+            <OpenRelation id={r.id} />
+          </>
+        ),
+      }))}
+    />
+  );
+}
+
 function Cards({ cards }: { cards: Card[] }) {
   return (
     <section className="mt-5" aria-labelledby="inspector-cards-heading">
@@ -167,47 +185,11 @@ function ClaimDetails({ id }: { id: string }) {
       ) : null}
       <ClaimEditor id={id} />
       <RelationList title="This claim" items={outgoingItems(index, index.outgoing.get(id) ?? [])} />
-      <RelationList
-        title="Supported by"
-        items={incoming
-          .filter((r) => r.type === "support")
-          .map((r) => ({
-            key: r.id,
-            node: (
-              <>
-                <ClaimLink id={r.from} />
-                <OpenRelation id={r.id} />
-              </>
-            ),
-          }))}
-      />
-      <RelationList
-        title="Attacked by"
-        items={incoming
-          .filter((r) => r.type === "attack")
-          .map((r) => ({
-            key: r.id,
-            node: (
-              <>
-                <ClaimLink id={r.from} />
-                <OpenRelation id={r.id} />
-              </>
-            ),
-          }))}
-      />
-      <RelationList
+      <SourceList title="Supported by" relations={incoming.filter((r) => r.type === "support")} />
+      <SourceList title="Attacked by" relations={incoming.filter((r) => r.type === "attack")} />
+      <SourceList
         title="Its links undercut by"
-        items={(index.outgoing.get(id) ?? []).flatMap((r) =>
-          (index.incoming.get(r.id) ?? []).map((u) => ({
-            key: u.id,
-            node: (
-              <>
-                <ClaimLink id={u.from} />
-                <OpenRelation id={u.id} />
-              </>
-            ),
-          })),
-        )}
+        relations={(index.outgoing.get(id) ?? []).flatMap((r) => index.incoming.get(r.id) ?? [])}
       />
       <Cards cards={cardsOfClaim(index, id)} />
       <CardTools target={{ kind: "claim", id }} />

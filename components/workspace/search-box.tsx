@@ -2,8 +2,7 @@
 
 import { type KeyboardEvent, useId } from "react";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
-import { useMapView } from "@/components/map/map-view";
-import { searchClaims } from "@/lib/graph/search";
+import { useSearchMatches } from "@/components/map/map-view";
 import { useFocusClaim } from "./use-focus-claim";
 
 export const SEARCH_INPUT_ID = "map-search";
@@ -11,23 +10,17 @@ export const SEARCH_INPUT_ID = "map-search";
 /** Search over claims and their cards: highlights matches; Enter and Shift+Enter step through them. */
 export function SearchBox() {
   const api = useMapStoreApi();
-  const { index, order } = useMapView();
   const query = useMapStore((s) => s.query);
-  const count = useMapStore((s) => s.matches.length);
-  const at = useMapStore((s) => s.matchIndex);
+  const { matches, current: at } = useSearchMatches();
+  const count = matches.length;
   const focusClaim = useFocusClaim();
   const statusId = useId();
 
   const step = (delta: number) => {
-    const { matches, matchIndex, setMatchIndex } = api.getState();
     if (matches.length === 0) return;
     const next =
-      matchIndex < 0
-        ? delta > 0
-          ? 0
-          : matches.length - 1
-        : (matchIndex + delta + matches.length) % matches.length;
-    setMatchIndex(next);
+      at < 0 ? (delta > 0 ? 0 : matches.length - 1) : (at + delta + matches.length) % matches.length;
+    api.getState().setMatchIndex(next);
     focusClaim(matches[next], false);
   };
 
@@ -37,7 +30,7 @@ export function SearchBox() {
       step(event.shiftKey ? -1 : 1);
     } else if (event.key === "Escape") {
       event.preventDefault();
-      api.getState().setSearch("", []);
+      api.getState().setSearch("");
     }
   };
 
@@ -52,10 +45,7 @@ export function SearchBox() {
         value={query}
         placeholder="Search  ( / )"
         aria-describedby={statusId}
-        onChange={(event) => {
-          const next = event.target.value;
-          api.getState().setSearch(next, searchClaims(index, order, next));
-        }}
+        onChange={(event) => api.getState().setSearch(event.target.value)}
         onKeyDown={onKeyDown}
         className="w-40 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
       />

@@ -8,6 +8,7 @@ import { EditorProvider } from "@/components/editor/editor-store";
 import { focusNode, MapCanvas } from "@/components/map/map-canvas";
 import { MapStoreProvider, useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { MapViewProvider, useMapView } from "@/components/map/map-view";
+import { fieldTakesKey } from "@/lib/editor/shortcuts";
 import type { ArgumentMap } from "@/lib/model/schema";
 import { INSPECTOR_HEADING_ID, Inspector } from "./inspector";
 import { SEARCH_INPUT_ID } from "./search-box";
@@ -52,11 +53,6 @@ export function Workspace({
   );
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
-
 /** The id of the canvas node or edge that holds keyboard focus, if any. */
 function focusedElement(target: EventTarget | null): { kind: "claim" | "relation"; id: string } | null {
   // Edges are SVG elements, so look at Element rather than HTMLElement.
@@ -91,7 +87,10 @@ function WorkspaceLayout() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isTyping(event.target) || document.querySelector("dialog[open]")) return;
+      const field = event.target instanceof HTMLElement ? event.target : null;
+      if (field && fieldTakesKey(field, event.key)) return;
+      // Keys inside a modal dialog or an open popover (Escape closes it) are theirs.
+      if (document.querySelector("dialog[open], [popover]:popover-open")) return;
       const state = api.getState();
       const { layout } = viewRef.current;
       const selected = state.selection?.kind === "claim" ? state.selection.id : undefined;

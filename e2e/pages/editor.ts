@@ -80,3 +80,12 @@ export class EditorPage {
     await expect(this.inspector.getByRole("heading", { level: 2 })).toHaveText(text);
   }
 }
+
+/** Answers the page's next saves of a map with a fixed status and JSON body instead of the server's. */
+export async function answerSaves(page: Page, slug: string, status: number, body: unknown): Promise<void> {
+  await page.route(`**/api/maps/${slug}`, (route) =>
+    route.request().method() === "PUT"
+      ? route.fulfill({ status, contentType: "application/json", body: JSON.stringify(body) })
+      : route.continue(),
+  );
+}

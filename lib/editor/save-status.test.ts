@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeStatus, savingStopped } from "./save-status";
+import { describeStatus } from "./save-status";
 
 describe("describeStatus", () => {
   it("words the quiet states", () => {
@@ -18,7 +18,7 @@ describe("describeStatus", () => {
     });
   });
 
-  it("names the first problem of a refused map and counts the others", () => {
+  it("counts the problems of a refused map, which the indicator lists in full", () => {
     const status = describeStatus({
       state: "invalid",
       problems: [
@@ -26,10 +26,20 @@ describe("describeStatus", () => {
         { path: "relations.0.to", message: "unknown claim" },
       ],
     });
-    expect(status.text).toBe("Not saved: claims.a.text: must not be empty (and 1 more)");
+    expect(status.text).toBe("Not saved: 2 problems");
+    expect(describeStatus({ state: "invalid", problems: [{ path: "", message: "x" }] }).text).toBe(
+      "Not saved: 1 problem",
+    );
     expect(describeStatus({ state: "invalid", problems: [] }).text).toBe(
       "Not saved: the server refused the map",
     );
+  });
+
+  it("says saving stopped when the map is gone from the server", () => {
+    expect(describeStatus({ state: "missing" })).toEqual({
+      text: "Saving stopped. This map no longer exists on the server",
+      tone: "problem",
+    });
   });
 
   it("prefixes errors with 'Not saved' exactly once", () => {
@@ -39,14 +49,5 @@ describe("describeStatus", () => {
     expect(describeStatus({ state: "forbidden", message: "This server is read-only." }).text).toBe(
       "Not saved: This server is read-only.",
     );
-  });
-});
-
-describe("savingStopped", () => {
-  it("is true after a conflict or a refusal, false after passing errors", () => {
-    expect(savingStopped({ state: "conflict" })).toBe(true);
-    expect(savingStopped({ state: "forbidden", message: "no" })).toBe(true);
-    expect(savingStopped({ state: "error", message: "offline" })).toBe(false);
-    expect(savingStopped({ state: "saved", revision: "r" })).toBe(false);
   });
 });

@@ -15,22 +15,19 @@ export function describeStatus(status: SaveStatus): { text: string; tone: Status
     case "conflict":
       return { text: "Conflict: this map changed elsewhere", tone: "problem" };
     case "invalid": {
-      const first = status.problems[0];
-      const detail = first
-        ? `${first.path ? `${first.path}: ` : ""}${first.message}`
-        : "the server refused the map";
-      const more = status.problems.length > 1 ? ` (and ${status.problems.length - 1} more)` : "";
-      return { text: `Not saved: ${detail}${more}`, tone: "problem" };
+      const count = status.problems.length;
+      const text =
+        count === 0
+          ? "Not saved: the server refused the map"
+          : `Not saved: ${count} ${count === 1 ? "problem" : "problems"}`;
+      return { text, tone: "problem" };
     }
+    case "missing":
+      return { text: "Saving stopped. This map no longer exists on the server", tone: "problem" };
     case "forbidden":
     case "error":
       return { text: notSaved(status.message), tone: "problem" };
   }
-}
-
-/** True for statuses after which later edits are no longer saved until the page is reloaded. */
-export function savingStopped(status: SaveStatus): boolean {
-  return status.state === "conflict" || status.state === "forbidden";
 }
 
 function notSaved(message: string): string {

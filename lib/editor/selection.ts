@@ -1,17 +1,13 @@
 import type { ArgumentMap } from "../model/schema";
 
 /** A selected claim or relation, as the workspace store keeps it. */
-export type EditorSelection = { kind: "claim" | "relation"; id: string } | null;
+export type Selection = { kind: "claim" | "relation"; id: string } | null;
 
 /**
  * What stays selected after undo or redo swapped the model: the same claim or relation when it
  * still exists; a relation whose id changed with its type is found again by its two ends.
  */
-export function selectionAfter(
-  selection: EditorSelection,
-  before: ArgumentMap,
-  after: ArgumentMap,
-): EditorSelection {
+export function selectionAfter(selection: Selection, before: ArgumentMap, after: ArgumentMap): Selection {
   if (!selection) return null;
   if (selection.kind === "claim") return after.claims.some((c) => c.id === selection.id) ? selection : null;
   if (after.relations.some((r) => r.id === selection.id)) return selection;

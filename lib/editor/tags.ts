@@ -1,13 +1,8 @@
+import { cleanTags } from "../model/edits";
+
 /** Tags typed as one comma-separated line: trimmed, without empties or repeats. */
 export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(",")
-        .map((tag) => tag.trim())
-        .filter((tag) => tag.length > 0),
-    ),
-  ];
+  return cleanTags(text.split(","));
 }
 
 /** The one-line form of a tag list that `parseTags` reads back. */

@@ -21,10 +21,42 @@ describe("readSegments", () => {
     expect(readSegments("abcdef", ["abc", "def"])).toEqual([{ text: "abcdef", read: true }]);
   });
 
-  it("matches spans across line breaks and ignores spans that are not in the quote", () => {
-    expect(readSegments("one\ntwo three", ["one two", "missing"])).toEqual([
-      { text: "one\ntwo", read: true },
+  it("matches spans verbatim and ignores spans that are not in the quote", () => {
+    expect(readSegments("one\ntwo three", ["one two", "missing", "two"])).toEqual([
+      { text: "one\n", read: false },
+      { text: "two", read: true },
       { text: " three", read: false },
+    ]);
+  });
+
+  it("marks only the first occurrence of a span", () => {
+    expect(readSegments("Iran and Iran", ["Iran"])).toEqual([
+      { text: "Iran", read: true },
+      { text: " and Iran", read: false },
+    ]);
+  });
+
+  it("finds each span after the one before it, so a repeated span marks the next occurrence", () => {
+    expect(readSegments("no deal, no deal, no deal", ["deal", "no deal"])).toEqual([
+      { text: "no ", read: false },
+      { text: "deal", read: true },
+      { text: ", ", read: false },
+      { text: "no deal", read: true },
+      { text: ", no deal", read: false },
+    ]);
+    expect(readSegments("a b a", ["b", "a"])).toEqual([
+      { text: "a ", read: false },
+      { text: "b", read: true },
+      { text: " ", read: false },
+      { text: "a", read: true },
+    ]);
+  });
+
+  it("still marks a span listed out of quote order, at its first occurrence", () => {
+    expect(readSegments("first then second", ["second", "first"])).toEqual([
+      { text: "first", read: true },
+      { text: " then ", read: false },
+      { text: "second", read: true },
     ]);
   });
 

@@ -6,23 +6,22 @@ export interface QuoteSegment {
   read: boolean;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /**
- * Splits a card's quote into read and unread segments, in order: every occurrence of each read
- * span (matched as written, or with any run of whitespace) is read; overlapping spans merge.
+ * Splits a card's quote into read and unread segments, in order. Spans are matched verbatim (as
+ * validation requires) and in the order they are listed, which is quote order: each span marks its
+ * first occurrence after the previous span's, or its first occurrence anywhere when none follows.
+ * Spans that overlap or touch merge into one read segment.
  */
 export function readSegments(quote: string, read: readonly string[] = []): QuoteSegment[] {
   const ranges: [number, number][] = [];
+  let from = 0;
   for (const span of read) {
-    const words = span.trim().split(/\s+/).filter(Boolean);
-    if (words.length === 0) continue;
-    const pattern = new RegExp(words.map(escapeRegExp).join("\\s+"), "g");
-    for (const match of quote.matchAll(pattern)) {
-      ranges.push([match.index, match.index + match[0].length]);
-    }
+    if (span.length === 0) continue;
+    let start = quote.indexOf(span, from);
+    if (start === -1) start = quote.indexOf(span);
+    if (start === -1) continue;
+    ranges.push([start, start + span.length]);
+    from = start + span.length;
   }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];

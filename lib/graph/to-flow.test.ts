@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgumentSource } from "../formats/argument-file";
 import { handlePoint, layoutMap } from "../layout/layout";
+import { treeOrder } from "../layout/tree";
 import { indexMap } from "../model/queries";
 import type { ArgumentMap } from "../model/schema";
 import { edgeCurve } from "./edge-path";
@@ -99,5 +100,12 @@ describe("toFlow", () => {
   it("lists claims in reading order: a thesis, then its subtree", () => {
     expect(claims[0].id).toBe("russia-key");
     expect(claims[1].data.kind).toBe("claim");
+  });
+
+  it("orders claims by a reading order the caller passes in, anchors last", () => {
+    const reversed = [...treeOrder(layout.tree)].reverse();
+    const ordered = toFlow(layout, index, reversed).nodes;
+    expect(ordered.filter((n) => n.type === "claim").map((n) => n.id)).toEqual(reversed);
+    expect(ordered.slice(-anchors.length).every((n) => n.type === "anchor")).toBe(true);
   });
 });

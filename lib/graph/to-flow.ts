@@ -90,8 +90,13 @@ export function relationLabel(index: MapIndex, relationId: string): string {
 /**
  * Turns a laid-out map into React Flow nodes and edges. Each node carries its size (`width`,
  * `height`, `measured`) and its handles, so React Flow draws edges without measuring the DOM.
+ * Pass `order` (the `treeOrder` of `layout.tree`) when the caller has it already.
  */
-export function toFlow(layout: MapLayout, index: MapIndex): FlowGraph {
+export function toFlow(
+  layout: MapLayout,
+  index: MapIndex,
+  order: readonly string[] = treeOrder(layout.tree),
+): FlowGraph {
   const nodes: MapFlowNode[] = [];
   for (const n of layout.nodes) {
     const claim = index.claims.get(n.id)!;
@@ -161,9 +166,9 @@ export function toFlow(layout: MapLayout, index: MapIndex): FlowGraph {
   });
   for (const edge of edges) if (edge.data && undercut.has(edge.id)) edge.data.undercut = true;
   // Claims come first in reading order (each thesis, then its subtree), so the tab order reads the map.
-  const order = new Map(treeOrder(layout.tree).map((id, i) => [id, i]));
+  const rank = new Map(order.map((id, i) => [id, i]));
   nodes.sort(
-    (a, b) => (order.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.id) ?? Number.MAX_SAFE_INTEGER),
+    (a, b) => (rank.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.id) ?? Number.MAX_SAFE_INTEGER),
   );
   return { nodes, edges };
 }

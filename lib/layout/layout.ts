@@ -92,7 +92,7 @@ const HANDLE = 8;
 const ANCHOR_SIZE = 12;
 
 /** Handle ids: `out` leaves a claim towards its target, `in` receives its children; `peer-*` join roots. */
-export const HANDLE_IDS = {
+const HANDLE_IDS = {
   out: "out",
   in: "in",
   peerOutForward: "peer-out-fwd",
@@ -141,7 +141,7 @@ function handle(
 }
 
 /** The handles of a node of this size: tree handles at the middle of the sides facing parent and children, peer handles on the other two. */
-export function nodeHandles(width: number, height: number, direction: Direction): HandleSpec[] {
+function nodeHandles(width: number, height: number, direction: Direction): HandleSpec[] {
   const [toParent, toChildren, before, after]: HandleSide[] =
     direction === "TB" ? ["top", "bottom", "left", "right"] : ["left", "right", "top", "bottom"];
   return [

@@ -21,7 +21,7 @@ export interface NodeStyle {
 }
 
 /** Room added to every text box beyond the measured width: the browser's rounding and hinting. */
-export const TEXT_SAFETY = 6;
+const TEXT_SAFETY = 6;
 
 export const NODE_STYLES: Record<NodeKind, NodeStyle> = {
   thesis: {
@@ -62,7 +62,7 @@ export interface NodeBox {
 }
 
 /** Horizontal room the node takes besides its text: band, borders and padding. */
-export function chromeWidth(style: NodeStyle): number {
+function chromeWidth(style: NodeStyle): number {
   return style.band + style.border + 2 * style.paddingX;
 }
 

@@ -26,11 +26,12 @@ function primaryParent(index: MapIndex, claimId: string): string | undefined {
 /**
  * Builds the spanning tree of a map: theses are roots, each other claim hangs under its first
  * target, and claims that no root reaches (they only lead into a cycle) become extra roots.
+ * Pass `index` when the caller has already indexed the same map, to skip indexing it again.
  */
 export function buildClaimTree(
   map: Pick<ArgumentMap, "theses" | "claims" | "relations" | "evidence">,
+  index: MapIndex = indexMap(map),
 ): ClaimTree {
-  const index = indexMap(map);
   const theses = map.theses.filter((id) => index.claims.has(id));
   const thesisSet = new Set(theses);
   const candidates = new Map<string, string[]>();

@@ -6,8 +6,8 @@ import {
   addCard,
   addClaim,
   addThesis,
-  addUndercut,
   attachCard,
+  cleanTags,
   connect,
   deleteCard,
   deleteClaim,
@@ -15,8 +15,8 @@ import {
   deletionPlan,
   detachCard,
   EditError,
-  markRead,
-  unmarkRead,
+  markReadSpan,
+  spansInQuote,
   updateCard,
   updateClaim,
   updateRelation,
@@ -72,7 +72,7 @@ describe("edits never mutate their input", () => {
     deleteClaim(map, "a", { withDescendants: true });
     updateRelation(map, "a-attacks-t", { type: "support" });
     addCard(map, { tag: "T", quote: "Q" }, { kind: "claim", id: "t" });
-    markRead(map, "card-1", "quick brown");
+    updateCard(map, "card-1", { read: ["quick brown"] });
     deleteCard(map, "card-1");
     expect(map).toEqual(before);
     expectValid(a.map);
@@ -128,7 +128,10 @@ describe("addClaim", () => {
   });
 
   it("adds an undercut opposing the attacked relation's source", () => {
-    const { map, claimId, relationId } = addUndercut(small(), "a-attacks-t", { text: "Irrelevant" });
+    const { map, claimId, relationId } = addClaim(small(), {
+      text: "Irrelevant",
+      relation: { type: "attack", to: "a-attacks-t" },
+    });
     expect(relationId).toBe("irrelevant-attacks-a-attacks-t");
     expect(map.claims.find((c) => c.id === claimId)?.side).toBe("aff");
     expectValid(map);
@@ -142,7 +145,10 @@ describe("addClaim", () => {
       claims: [...map.claims, { id: long, text: "Long id", side: "aff" }],
       relations: [...map.relations, { id: `${long}-supports-t`, from: long, to: "t", type: "support" }],
     };
-    const { map: next, relationId } = addUndercut(start, `${long}-supports-t`, { text: "Z" });
+    const { map: next, relationId } = addClaim(start, {
+      text: "Z",
+      relation: { type: "attack", to: `${long}-supports-t` },
+    });
     expect(relationId).not.toBe(`z-attacks-${long}-supports-t`);
     expect(relationId.length).toBeLessThanOrEqual(128);
     expectValid(next);
@@ -157,7 +163,6 @@ describe("addClaim", () => {
       /no claim or relation "nope"/,
     );
     expect(() => addClaim(map, { text: "", relation: { type: "attack", to: "t" } })).toThrow(EditError);
-    expect(() => addUndercut(map, "t", { text: "x" })).toThrow(/no relation "t"/);
   });
 
   it("adds a rebuttal to the bundled map", () => {
@@ -338,7 +343,7 @@ describe("cards", () => {
   });
 
   it("updates a card, dropping read spans a new quote no longer holds, and removes a cite with null", () => {
-    let map = markRead(small(), "card-1", "quick brown");
+    let map = updateCard(small(), "card-1", { read: ["quick brown"] });
     map = updateCard(map, "card-1", { cite: { author: "A" } });
     map = updateCard(map, "card-1", { tag: "Renamed", quote: "A slow fox." });
     expect(map.evidence[0]).toEqual({
@@ -385,25 +390,38 @@ describe("cards", () => {
 });
 
 describe("read spans", () => {
-  it("marks a selection by text or offsets, merges covered spans and keeps quote order", () => {
-    let map = markRead(small(), "card-1", "lazy dog");
-    map = markRead(map, "card-1", { start: 4, end: 9 });
-    expect(map.evidence[0].read).toEqual(["quick", "lazy dog"]);
-    map = markRead(map, "card-1", " quick brown ");
-    expect(map.evidence[0].read).toEqual(["quick brown", "lazy dog"]);
-    expect(markRead(map, "card-1", "brown")).toBe(map);
-    expectValid(map);
-    map = unmarkRead(map, "card-1", "lazy dog");
-    map = unmarkRead(map, "card-1", "quick brown");
-    expect(map.evidence[0]).not.toHaveProperty("read");
-    expectValid(map);
+  const QUOTE = "Russia will not join sanctions. Iran depends on Russian arms and reactors.";
+
+  it("marks a selection by text or offsets, trimmed, merging covered spans in quote order", () => {
+    let read = markReadSpan(QUOTE, [], "Iran depends");
+    read = markReadSpan(QUOTE, read, { start: 0, end: 7 });
+    expect(read).toEqual(["Russia", "Iran depends"]);
+    read = markReadSpan(QUOTE, read, " Russia will ");
+    expect(read).toEqual(["Russia will", "Iran depends"]);
+    expect(markReadSpan(QUOTE, read, "will")).toEqual(read);
   });
 
-  it("refuses spans outside the quote, empty selections and unknown spans", () => {
-    const map = small();
-    expect(() => markRead(map, "card-1", "cat")).toThrow(/does not occur/);
-    expect(() => markRead(map, "card-1", { start: 5, end: 500 })).toThrow(EditError);
-    expect(() => markRead(map, "card-1", { start: 3, end: 4 })).toThrow(/Select some text/);
-    expect(() => unmarkRead(map, "card-1", "fox")).toThrow(/not marked/);
+  it("accepts a selection made backwards", () => {
+    expect(markReadSpan(QUOTE, [], { start: 11, end: 0 })).toEqual(["Russia will"]);
+  });
+
+  it("refuses spans outside the quote and empty or blank selections", () => {
+    expect(() => markReadSpan(QUOTE, [], "cat")).toThrow(/does not occur/);
+    expect(() => markReadSpan(QUOTE, [], { start: 5, end: 500 })).toThrow(EditError);
+    expect(() => markReadSpan(QUOTE, [], { start: 5, end: 5 })).toThrow(/Select some text/);
+    expect(() => markReadSpan("a   b", [], { start: 1, end: 4 })).toThrow(/Select some text/);
+  });
+
+  it("keeps only the spans an edited quote still holds, in quote order", () => {
+    expect(spansInQuote("Iran depends on Russia", ["Russia", "sanctions", "Iran"])).toEqual([
+      "Iran",
+      "Russia",
+    ]);
+  });
+});
+
+describe("cleanTags", () => {
+  it("trims tags and drops empties and repeats", () => {
+    expect(cleanTags([" sanctions", "energy ", "", "sanctions", "  "])).toEqual(["sanctions", "energy"]);
   });
 });

@@ -84,18 +84,6 @@ export function addClaim(
   return { map: checked(next), claimId, relationId: id };
 }
 
-/** Adds a claim attacking a relation: the support or attack is denied, not its ends. */
-export function addUndercut(
-  map: ArgumentMap,
-  relationIdToAttack: string,
-  input: { text: string; side?: Side },
-): { map: ArgumentMap; claimId: string; relationId: string } {
-  if (!map.relations.some((r) => r.id === relationIdToAttack)) {
-    throw new EditError(`There is no relation "${relationIdToAttack}" to undercut.`);
-  }
-  return addClaim(map, { ...input, relation: { type: "attack", to: relationIdToAttack } });
-}
-
 /** Changes a claim's text, side, tags or notes; empty tags and notes are removed. */
 export function updateClaim(
   map: ArgumentMap,
@@ -107,7 +95,7 @@ export function updateClaim(
   if (patch.text !== undefined) claim.text = requireText(patch.text, "A claim");
   if (patch.side !== undefined) claim.side = patch.side;
   if (patch.tags !== undefined) {
-    const tags = [...new Set(patch.tags.map((t) => t.trim()).filter((t) => t.length > 0))];
+    const tags = cleanTags(patch.tags);
     if (tags.length > 0) claim.tags = tags;
     else delete claim.tags;
   }
@@ -224,16 +212,7 @@ export function updateRelation(
 /** Deletes a relation and the undercuts aimed at it; both claims stay. */
 export function deleteRelation(map: ArgumentMap, id: string): ArgumentMap {
   relationIndex(map, id);
-  const removed = new Set([id]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const r of map.relations) {
-      if (!removed.has(r.id) && removed.has(r.to)) {
-        removed.add(r.id);
-        grew = true;
-      }
-    }
-  }
+  const removed = withUndercuts(map, new Set([id]));
   return checked({ ...map, relations: map.relations.filter((r) => !removed.has(r.id)) });
 }
 
@@ -272,9 +251,7 @@ export function updateCard(
   if (patch.tag !== undefined) card.tag = requireText(patch.tag, "A card's tag");
   if (patch.quote !== undefined) card.quote = patch.quote;
   const read =
-    patch.read !== undefined
-      ? cleanRead(card.quote, patch.read)
-      : (card.read ?? []).filter((span) => card.quote.includes(span));
+    patch.read !== undefined ? cleanRead(card.quote, patch.read) : spansInQuote(card.quote, card.read ?? []);
   if (read.length > 0) card.read = read;
   else delete card.read;
   if (patch.cite !== undefined) {
@@ -320,28 +297,26 @@ export function deleteCard(map: ArgumentMap, cardId: string): ArgumentMap {
 }
 
 /**
- * Marks a span of a card's quote as read aloud. Spans already covering it leave the card as it
- * is; spans it covers are replaced; spans are kept in the order they appear in the quote.
+ * Adds a span of a quote (text, or a selection's offsets) to a card's read spans: a span already
+ * covering it leaves the list as it is, spans it covers are replaced, and spans stay in quote order.
  */
-export function markRead(map: ArgumentMap, cardId: string, span: ReadSpan): ArgumentMap {
-  const index = cardIndex(map, cardId);
-  const card = map.evidence[index];
-  const text = spanText(card.quote, span);
-  const current = card.read ?? [];
-  if (current.some((s) => s.includes(text))) return map;
-  const read = sortSpans(card.quote, [...current.filter((s) => !text.includes(s)), text]);
-  return checked({ ...map, evidence: replaceAt(map.evidence, index, { ...card, read }) });
+export function markReadSpan(quote: string, read: readonly string[], span: ReadSpan): string[] {
+  const text = spanText(quote, span);
+  if (read.some((s) => s.includes(text))) return [...read];
+  return inQuoteOrder(quote, [...read.filter((s) => !text.includes(s)), text]);
 }
 
-/** Removes one read span from a card. */
-export function unmarkRead(map: ArgumentMap, cardId: string, span: string): ArgumentMap {
-  const index = cardIndex(map, cardId);
-  const card: Card = { ...map.evidence[index] };
-  if (!card.read?.includes(span)) throw new EditError(`"${span}" is not marked as read on this card.`);
-  const read = card.read.filter((s) => s !== span);
-  if (read.length > 0) card.read = read;
-  else delete card.read;
-  return checked({ ...map, evidence: replaceAt(map.evidence, index, card) });
+/** The read spans that still occur in a quote (after it was edited), in quote order. */
+export function spansInQuote(quote: string, read: readonly string[]): string[] {
+  return inQuoteOrder(
+    quote,
+    read.filter((span) => quote.includes(span)),
+  );
+}
+
+/** Tags as typed: trimmed, without empties or repeats, in their first order. */
+export function cleanTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0))];
 }
 
 function requireText(text: string, what: string): string {
@@ -393,9 +368,14 @@ function cardIndex(map: ArgumentMap, id: string): number {
 }
 
 function removedRelations(map: ArgumentMap, claims: ReadonlySet<string>): Set<string> {
-  const removed = new Set(
-    map.relations.filter((r) => claims.has(r.from) || claims.has(r.to)).map((r) => r.id),
+  return withUndercuts(
+    map,
+    new Set(map.relations.filter((r) => claims.has(r.from) || claims.has(r.to)).map((r) => r.id)),
   );
+}
+
+/** Adds to a set of removed relations every undercut aimed at one of them, transitively. */
+function withUndercuts(map: ArgumentMap, removed: Set<string>): Set<string> {
   for (let grew = true; grew; ) {
     grew = false;
     for (const r of map.relations) {
@@ -436,7 +416,7 @@ function cleanRead(quote: string, spans: readonly string[]): string[] {
     if (!quote.includes(span)) throw new EditError(`"${shorten(span)}" does not occur in the card's quote.`);
     if (!out.includes(span)) out.push(span);
   }
-  return sortSpans(quote, out);
+  return inQuoteOrder(quote, out);
 }
 
 function cleanCite(cite: Cite | undefined): Cite | undefined {
@@ -458,8 +438,10 @@ function spanText(quote: string, span: ReadSpan): string {
     if (!quote.includes(text)) throw new EditError(`"${shorten(text)}" does not occur in the card's quote.`);
     return text;
   }
-  const { start, end } = span;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > quote.length || start >= end) {
+  // A selection made backwards has its end before its start.
+  const start = Math.min(span.start, span.end);
+  const end = Math.max(span.start, span.end);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > quote.length) {
     throw new EditError("The selection is not inside the card's quote.");
   }
   const text = quote.slice(start, end).trim();
@@ -467,7 +449,7 @@ function spanText(quote: string, span: ReadSpan): string {
   return text;
 }
 
-function sortSpans(quote: string, spans: string[]): string[] {
+function inQuoteOrder(quote: string, spans: readonly string[]): string[] {
   return [...spans].sort((a, b) => quote.indexOf(a) - quote.indexOf(b));
 }
 

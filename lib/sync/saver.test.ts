@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ArgumentMap } from "../model/schema";
-import { createSaver, type SaveStatus, type SaveTransport } from "./saver";
+import { createSaver, RETRY_DELAYS_MS, type SaveStatus, type SaveTransport } from "./saver";
 
 const mapWithTitle = (title: string): ArgumentMap => ({
   version: 1,
@@ -14,7 +14,7 @@ const mapWithTitle = (title: string): ArgumentMap => ({
 interface Call {
   ifMatch: string;
   title: string;
-  resolve: (status: number, body: unknown) => void;
+  resolve: (status: number, body: unknown, etag?: string) => void;
 }
 
 /** A server whose answers the test gives by hand, in order. */
@@ -25,7 +25,12 @@ function fakeServer() {
       calls.push({
         ifMatch: init.headers["if-match"],
         title: (JSON.parse(init.body) as ArgumentMap).title,
-        resolve: (status, body) => resolve({ status, headers: { get: () => null }, json: async () => body }),
+        resolve: (status, body, etag?: string) =>
+          resolve({
+            status,
+            headers: { get: (name) => (name.toLowerCase() === "etag" ? (etag ?? null) : null) },
+            json: async () => body,
+          }),
       });
     });
   return { calls, transport };
@@ -33,9 +38,12 @@ function fakeServer() {
 
 function fakeClock() {
   let pending: (() => void) | undefined;
+  const waits: number[] = [];
   return {
-    setTimer: (fn: () => void) => {
+    waits,
+    setTimer: (fn: () => void, ms: number) => {
       pending = fn;
+      waits.push(ms);
       return 1;
     },
     clearTimer: () => {
@@ -162,9 +170,165 @@ describe("the saver", () => {
     });
     offline.schedule(mapWithTitle("y"));
     await offline.flush();
-    expect(statuses.at(-1)).toEqual({ state: "error", message: "Not saved: offline" });
+    expect(statuses.at(-1)).toEqual({ state: "error", message: "Not saved: offline; trying again in 1 s" });
     expect(offline.hasUnsaved()).toBe(true);
     offline.dispose();
     saver.dispose();
+  });
+
+  it("stops with a request to sign in again on 401", async () => {
+    const { calls, transport } = fakeServer();
+    const clock = fakeClock();
+    const statuses: SaveStatus[] = [];
+    const saver = createSaver({
+      slug: "m",
+      revision: "r0",
+      transport,
+      onStatus: (s) => statuses.push(s),
+      ...clock,
+    });
+    saver.schedule(mapWithTitle("x"));
+    const flushed = saver.flush();
+    calls[0].resolve(401, { unexpected: true });
+    await flushed;
+    expect(statuses.at(-1)).toEqual({ state: "forbidden", message: "Sign in again to save your edits" });
+    saver.schedule(mapWithTitle("y"));
+    clock.tick();
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(saver.hasUnsaved()).toBe(true);
+  });
+
+  it("stops and says the map is gone on 404", async () => {
+    const { calls, transport } = fakeServer();
+    const clock = fakeClock();
+    const statuses: SaveStatus[] = [];
+    const saver = createSaver({
+      slug: "m",
+      revision: "r0",
+      transport,
+      onStatus: (s) => statuses.push(s),
+      ...clock,
+    });
+    saver.schedule(mapWithTitle("x"));
+    const flushed = saver.flush();
+    calls[0].resolve(404, { error: "not found" });
+    await flushed;
+    expect(statuses.at(-1)).toEqual({ state: "missing" });
+    saver.schedule(mapWithTitle("y"));
+    clock.tick();
+    await settle();
+    expect(calls).toHaveLength(1);
+  });
+
+  it("never takes a revision from a 200 without a string one: the ETag, else the old one and an error", async () => {
+    const { calls, transport } = fakeServer();
+    const clock = fakeClock();
+    const statuses: SaveStatus[] = [];
+    const saver = createSaver({
+      slug: "m",
+      revision: "r0",
+      transport,
+      onStatus: (s) => statuses.push(s),
+      ...clock,
+    });
+    saver.schedule(mapWithTitle("one"));
+    clock.tick();
+    calls[0].resolve(200, { revision: 42 }, '"from-etag"');
+    await settle();
+    expect(saver.revision()).toBe("from-etag");
+    expect(statuses.at(-1)).toEqual({ state: "saved", revision: "from-etag" });
+
+    saver.schedule(mapWithTitle("two"));
+    clock.tick();
+    calls[1].resolve(200, "not json at all");
+    await settle();
+    expect(saver.revision()).toBe("from-etag");
+    expect(statuses.at(-1)).toMatchObject({ state: "error" });
+    expect(calls[1].ifMatch).toBe('"from-etag"');
+  });
+
+  it("reads only well-formed conflict and refusal bodies", async () => {
+    const { calls, transport } = fakeServer();
+    const clock = fakeClock();
+    const statuses: SaveStatus[] = [];
+    const saver = createSaver({
+      slug: "m",
+      revision: "r0",
+      transport,
+      onStatus: (s) => statuses.push(s),
+      ...clock,
+    });
+    saver.schedule(mapWithTitle("bad"));
+    clock.tick();
+    calls[0].resolve(422, { problems: "everything" });
+    await settle();
+    expect(statuses.at(-1)).toEqual({ state: "invalid", problems: [] });
+    saver.schedule(mapWithTitle("worse"));
+    clock.tick();
+    calls[1].resolve(500, { error: { nested: true } });
+    await settle();
+    expect(statuses.at(-1)).toEqual({ state: "error", message: "Not saved: the server answered 500" });
+    saver.schedule(mapWithTitle("mine"));
+    clock.tick();
+    calls[2].resolve(409, { currentRevision: 7 });
+    await settle();
+    expect(statuses.at(-1)).toEqual({ state: "conflict", currentRevision: undefined });
+  });
+
+  it("retries a save lost on the network with growing waits, then saves", async () => {
+    let failures = 3;
+    const sent: string[] = [];
+    const transport: SaveTransport = async (_url, init) => {
+      sent.push((JSON.parse(init.body) as ArgumentMap).title);
+      if (failures-- > 0) throw new Error("offline");
+      return { status: 200, headers: { get: () => null }, json: async () => ({ revision: "r1" }) };
+    };
+    const clock = fakeClock();
+    const statuses: SaveStatus[] = [];
+    const saver = createSaver({
+      slug: "m",
+      revision: "r0",
+      transport,
+      onStatus: (s) => statuses.push(s),
+      ...clock,
+    });
+    saver.schedule(mapWithTitle("x"));
+    clock.tick();
+    await settle();
+    expect(statuses.at(-1)).toEqual({ state: "error", message: "Not saved: offline; trying again in 1 s" });
+    clock.tick();
+    await settle();
+    clock.tick();
+    await settle();
+    expect(statuses.at(-1)).toEqual({ state: "error", message: "Not saved: offline; trying again in 5 s" });
+    expect(clock.waits.slice(1)).toEqual(RETRY_DELAYS_MS.slice(0, 3));
+    clock.tick();
+    await settle();
+    expect(sent).toEqual(["x", "x", "x", "x"]);
+    expect(statuses.at(-1)).toEqual({ state: "saved", revision: "r1" });
+    expect(saver.hasUnsaved()).toBe(false);
+  });
+
+  it("keeps retrying every 30 seconds, and at once when asked (back online)", async () => {
+    let online = false;
+    let sends = 0;
+    const transport: SaveTransport = async () => {
+      sends += 1;
+      if (!online) throw new Error("offline");
+      return { status: 200, headers: { get: () => null }, json: async () => ({ revision: "r1" }) };
+    };
+    const clock = fakeClock();
+    const saver = createSaver({ slug: "m", revision: "r0", transport, onStatus: () => {}, ...clock });
+    saver.schedule(mapWithTitle("x"));
+    for (let i = 0; i < 8; i++) {
+      clock.tick();
+      await settle();
+    }
+    expect(clock.waits.slice(-3)).toEqual([30000, 30000, 30000]);
+    online = true;
+    await saver.flush();
+    expect(saver.revision()).toBe("r1");
+    expect(sends).toBe(9);
   });
 });

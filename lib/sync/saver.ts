@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { ArgumentMap } from "../model/schema";
 
 /** What the save indicator shows. */
@@ -8,7 +9,16 @@ export type SaveStatus =
   | { state: "conflict"; currentRevision?: string }
   | { state: "invalid"; problems: { path: string; message: string }[] }
   | { state: "forbidden"; message: string }
+  | { state: "missing" }
   | { state: "error"; message: string };
+
+/** Waits before each automatic retry of a save that failed on the network; the last one repeats. */
+export const RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 5000, 10000, 30000];
+
+const savedAnswer = z.object({ revision: z.string().min(1) });
+const conflictAnswer = z.object({ currentRevision: z.string().optional() });
+const invalidAnswer = z.object({ problems: z.array(z.object({ path: z.string(), message: z.string() })) });
+const errorAnswer = z.object({ error: z.string().optional() });
 
 /** The HTTP exchange a saver needs; the browser passes `fetch`, tests a fake. */
 export type SaveTransport = (
@@ -31,7 +41,7 @@ export interface SaverOptions {
 export interface Saver {
   /** Records the newest map and saves it after a quiet moment. */
   schedule(map: ArgumentMap): void;
-  /** Saves the newest map now (Ctrl+S); resolves when nothing newer is waiting. */
+  /** Saves the newest map now (Ctrl+S, or when the browser is back online); resolves when nothing newer is waiting. */
   flush(): Promise<void>;
   /** The revision the next save builds on. */
   revision(): string;
@@ -43,8 +53,10 @@ export interface Saver {
 
 /**
  * Saves a map to `PUT /api/maps/<slug>` with `If-Match`, one request at a time, always the newest
- * edit, building each save on the revision the last one returned. A conflict or refusal stops
- * saving until the page is reloaded: an edit is never written over someone else's.
+ * edit, building each save on the revision the last one returned. Every answer is checked before
+ * it is trusted. A save lost on the network is tried again after `RETRY_DELAYS_MS`. A conflict,
+ * a refusal or a map gone from the server stops saving until the page is reloaded: an edit is
+ * never written over someone else's.
  */
 export function createSaver(options: SaverOptions): Saver {
   const delay = options.delayMs ?? 800;
@@ -56,6 +68,7 @@ export function createSaver(options: SaverOptions): Saver {
   let timer: unknown;
   let inFlight: Promise<void> | undefined;
   let stopped = false;
+  let retries = 0;
 
   const status = (s: SaveStatus) => options.onStatus(s);
 
@@ -70,38 +83,53 @@ export function createSaver(options: SaverOptions): Saver {
       });
     } catch (error) {
       waiting ??= map;
-      status({
-        state: "error",
-        message: `Not saved: ${error instanceof Error ? error.message : "network error"}`,
-      });
+      const wait = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)];
+      retries += 1;
+      if (timer === undefined && !stopped) {
+        timer = setTimer(() => {
+          timer = undefined;
+          void start();
+        }, wait);
+      }
+      const reason = error instanceof Error ? error.message : "network error";
+      status({ state: "error", message: `Not saved: ${reason}; trying again in ${wait / 1000} s` });
       return;
     }
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    retries = 0;
+    const body: unknown = await response.json().catch(() => undefined);
     if (response.status === 200) {
-      revision = String(body.revision ?? unquote(response.headers.get("etag")) ?? revision);
+      const saved = savedAnswer.safeParse(body);
+      const next = saved.success ? saved.data.revision : unquote(response.headers.get("etag"));
+      if (!next) {
+        status({
+          state: "error",
+          message:
+            "Not saved: the server's answer was not understood; reload the page before editing further",
+        });
+        return;
+      }
+      revision = next;
       if (!waiting) status({ state: "saved", revision });
       return;
     }
-    stopped = response.status === 409 || response.status === 403 || response.status === 404;
     waiting ??= map;
+    const message = errorAnswer.safeParse(body).data?.error;
     if (response.status === 409) {
-      status({
-        state: "conflict",
-        currentRevision: typeof body.currentRevision === "string" ? body.currentRevision : undefined,
-      });
-    } else if (response.status === 422) {
-      const problems = Array.isArray(body.problems)
-        ? (body.problems as { path: string; message: string }[])
-        : [];
-      status({ state: "invalid", problems });
-    } else if (response.status === 403 || response.status === 401) {
       stopped = true;
-      status({ state: "forbidden", message: String(body.error ?? "Editing is not allowed here") });
+      status({ state: "conflict", currentRevision: conflictAnswer.safeParse(body).data?.currentRevision });
+    } else if (response.status === 404) {
+      stopped = true;
+      status({ state: "missing" });
+    } else if (response.status === 422) {
+      status({ state: "invalid", problems: invalidAnswer.safeParse(body).data?.problems ?? [] });
+    } else if (response.status === 401) {
+      stopped = true;
+      status({ state: "forbidden", message: message ?? "Sign in again to save your edits" });
+    } else if (response.status === 403) {
+      stopped = true;
+      status({ state: "forbidden", message: message ?? "Editing is not allowed here" });
     } else {
-      status({
-        state: "error",
-        message: String(body.error ?? `Not saved: the server answered ${response.status}`),
-      });
+      status({ state: "error", message: message ?? `Not saved: the server answered ${response.status}` });
     }
   };
 
