@@ -256,7 +256,7 @@ test.describe("a token-protected server", () => {
     expect(signIn.status()).toBe(200);
     const cookie = signIn.headers()["set-cookie"];
     expect(cookie).toMatch(
-      /^clashmap_session=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/,
+      /^clashmap_session=\d+\.[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/,
     );
     expect(cookie).not.toContain(TOKEN);
     expect((await context.post("/api/maps", { data: { title: "Cookie map" } })).status()).toBe(201);
