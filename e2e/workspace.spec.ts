@@ -189,6 +189,17 @@ test.describe("map workspace", () => {
     await expect.poll(() => workspace.selectedClaimId()).toBeNull();
   });
 
+  test("arrow keys start from the claim that has focus, not from an earlier selection", async ({ page }) => {
+    const workspace = new WorkspacePage(page);
+    await workspace.open("russia-iran", "?focus=russia-economic-ties");
+    await workspace.nodeWrapper("china-india-follow-russia").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => workspace.selectedClaimId()).toBe("europe-wont-divest");
+    await workspace.nodeWrapper("no-isolation-without-russia").getByRole("button").first().focus();
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => workspace.selectedClaimId()).toBe("russia-economic-ties");
+  });
+
   test("Escape clears the selection and keeps keyboard focus on the node", async ({ page }) => {
     const workspace = new WorkspacePage(page);
     await workspace.open("russia-iran", "?focus=no-isolation-without-russia");

@@ -33,7 +33,7 @@ function SaveStatusText() {
   const label = (
     <>
       <span aria-hidden="true">{ICONS[tone]}</span>
-      {text}
+      <span className="min-w-0 truncate">{text}</span>
     </>
   );
   return (
@@ -42,7 +42,7 @@ function SaveStatusText() {
         data-testid="save-status"
         data-state={status.state}
         data-revision={status.state === "saved" ? status.revision : undefined}
-        className={`flex max-w-64 items-center text-sm ${TONES[tone]}`}
+        className={`flex min-w-0 max-w-64 items-center text-sm ${TONES[tone]}`}
       >
         {problems.length > 0 ? (
           <>
@@ -80,7 +80,7 @@ function SaveStatusText() {
             </div>
           </>
         ) : (
-          <p className="flex items-center gap-1 truncate whitespace-nowrap" title={text}>
+          <p className="flex min-w-0 items-center gap-1 whitespace-nowrap" title={text}>
             {label}
           </p>
         )}

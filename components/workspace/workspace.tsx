@@ -105,9 +105,12 @@ function WorkspaceLayout() {
         ? { ArrowUp: "parent", ArrowDown: "child", ArrowLeft: "prev", ArrowRight: "next" }
         : { ArrowLeft: "parent", ArrowRight: "child", ArrowUp: "prev", ArrowDown: "next" };
       if (key in arrows) {
-        const target = event.target instanceof HTMLElement ? event.target : null;
-        if (target?.closest("button, a, search") && !focusedElement(target)) return;
-        const node = selected ? layout.nodes.find((n) => n.id === selected) : undefined;
+        const target = event.target instanceof Element ? event.target : null;
+        // Start from the claim that has focus (or holds the focused collapse button), else the selection.
+        const focused = focusedElement(target?.closest('[aria-roledescription="node"]') ?? null);
+        if (target?.closest("button, a, search") && !focused) return;
+        const start = focused?.kind === "claim" ? focused.id : selected;
+        const node = start ? layout.nodes.find((n) => n.id === start) : undefined;
         if (!node) {
           move(layout.tree.roots.find((r) => !layout.hidden.has(r)));
           return;

@@ -432,6 +432,30 @@ describe("saving without a change", () => {
     expect(out.filter((line, i) => line !== before[i])).toEqual(["    text: 'Changed'"]);
   });
 
+  it("gives back the file as it was when a deletion is undone, sides included", () => {
+    const text = lines(
+      "version: 1",
+      "title: T",
+      "claims:",
+      "  thesis:",
+      "    text: Thesis",
+      "    side: aff",
+      "  objection:",
+      "    text: An objection",
+      "    attacks: thesis",
+      "  backing:",
+      "    text: Backing for the objection",
+      "    supports: objection",
+    );
+    const source = parseOk(text);
+    const deleted = structuredClone(source.map);
+    deleted.claims = deleted.claims.filter((c) => c.id !== "objection");
+    deleted.relations = deleted.relations.filter((r) => r.from !== "objection" && r.to !== "objection");
+    const afterDelete = serializeArgumentSource(source, deleted);
+    expect(afterDelete).toContain("  backing:\n    text: Backing for the objection\n    side: neg\n");
+    expect(serializeArgumentSource(parseOk(afterDelete), source.map)).toBe(text);
+  });
+
   it("writes block style again after every claim was deleted and one comes back", () => {
     const source = parseOk(fixture("commented.yaml"));
     const emptied = { ...source.map, theses: [], claims: [], relations: [] };

@@ -549,16 +549,23 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
     return edited === base ? source.text : keepAuthorFormatting(source, base, edited);
   }
   const doc = source.doc.clone();
+  // A side the author wrote though it follows from the relations is theirs to keep; one that was
+  // written only because it differed (often by an earlier save) goes when it is no longer needed,
+  // so undoing an edit gives back the file as it was.
   const keepSides = new Set<string>();
   const claimsNode = doc.get("claims", true);
   if (isMap(claimsNode)) {
     for (const pair of claimsNode.items) {
-      if (isMap(pair.value) && pair.value.has("side") && isScalar(pair.key))
-        keepSides.add(String(pair.key.value));
+      if (!isMap(pair.value) || !pair.value.has("side") || !isScalar(pair.key)) continue;
+      const id = String(pair.key.value);
+      const before = source.map.claims.find((c) => c.id === id);
+      if (before && derivedSide(source.map, id) === before.side) keepSides.add(id);
     }
   }
   const want = mapToFile(map, keepSides);
-  if (doc.has("theses") && !want.theses) (want as ArgumentFile).theses = map.theses;
+  // Likewise a theses list: kept when the author wrote it, dropped when it was only needed before.
+  const thesesWereDefault = sameJson(source.map.theses, defaultTheses(source.map));
+  if (doc.has("theses") && thesesWereDefault && !want.theses) (want as ArgumentFile).theses = map.theses;
   doc.contents = mergeNode(doc, doc.contents, want, []) as typeof doc.contents;
   const render = (d: Document) =>
     source.syntax === "json" ? `${JSON.stringify(d.toJS(), null, 2)}\n` : d.toString(YAML_OUTPUT);

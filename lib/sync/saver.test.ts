@@ -268,7 +268,10 @@ describe("the saver", () => {
     clock.tick();
     calls[1].resolve(500, { error: { nested: true } });
     await settle();
-    expect(statuses.at(-1)).toEqual({ state: "error", message: "Not saved: the server answered 500" });
+    expect(statuses.at(-1)).toEqual({
+      state: "error",
+      message: "Not saved: the server answered 500; trying again in 1 s",
+    });
     saver.schedule(mapWithTitle("mine"));
     clock.tick();
     calls[2].resolve(409, { currentRevision: 7 });
@@ -308,6 +311,32 @@ describe("the saver", () => {
     expect(sent).toEqual(["x", "x", "x", "x"]);
     expect(statuses.at(-1)).toEqual({ state: "saved", revision: "r1" });
     expect(saver.hasUnsaved()).toBe(false);
+  });
+
+  it("sends a save again by itself after a server error, until it is saved", async () => {
+    const { calls, transport } = fakeServer();
+    const clock = fakeClock();
+    const statuses: SaveStatus[] = [];
+    const saver = createSaver({
+      slug: "m",
+      revision: "r0",
+      transport,
+      onStatus: (s) => statuses.push(s),
+      ...clock,
+    });
+    saver.schedule(mapWithTitle("x"));
+    clock.tick();
+    calls[0].resolve(503, {});
+    await settle();
+    expect(statuses.at(-1)).toEqual({
+      state: "error",
+      message: "Not saved: the server answered 503; trying again in 1 s",
+    });
+    clock.tick();
+    expect(calls.map((c) => c.title)).toEqual(["x", "x"]);
+    calls[1].resolve(200, { revision: "r1" });
+    await settle();
+    expect(statuses.at(-1)).toEqual({ state: "saved", revision: "r1" });
   });
 
   it("keeps retrying every 30 seconds, and at once when asked (back online)", async () => {

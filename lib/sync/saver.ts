@@ -83,19 +83,11 @@ export function createSaver(options: SaverOptions): Saver {
       });
     } catch (error) {
       waiting ??= map;
-      const wait = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)];
-      retries += 1;
-      if (timer === undefined && !stopped) {
-        timer = setTimer(() => {
-          timer = undefined;
-          void start();
-        }, wait);
-      }
       const reason = error instanceof Error ? error.message : "network error";
-      status({ state: "error", message: `Not saved: ${reason}; trying again in ${wait / 1000} s` });
+      status({ state: "error", message: `Not saved: ${reason}; trying again in ${retryLater() / 1000} s` });
       return;
     }
-    retries = 0;
+    if (response.status < 500) retries = 0;
     const body: unknown = await response.json().catch(() => undefined);
     if (response.status === 200) {
       const saved = savedAnswer.safeParse(body);
@@ -128,9 +120,26 @@ export function createSaver(options: SaverOptions): Saver {
     } else if (response.status === 403) {
       stopped = true;
       status({ state: "forbidden", message: message ?? "Editing is not allowed here" });
+    } else if (response.status >= 500) {
+      // A server error or a proxy during a restart passes; the edit is sent again by itself.
+      const reason = message ?? `the server answered ${response.status}`;
+      status({ state: "error", message: `Not saved: ${reason}; trying again in ${retryLater() / 1000} s` });
     } else {
       status({ state: "error", message: message ?? `Not saved: the server answered ${response.status}` });
     }
+  };
+
+  /** Schedules the next attempt after a passing failure, waiting longer each time; returns the wait. */
+  const retryLater = (): number => {
+    const wait = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)];
+    retries += 1;
+    if (timer === undefined && !stopped) {
+      timer = setTimer(() => {
+        timer = undefined;
+        void start();
+      }, wait);
+    }
+    return wait;
   };
 
   const drain = async (): Promise<void> => {
