@@ -99,14 +99,17 @@ test("a token server asks to sign in before it shows the editing controls", asyn
   for (const name of EDIT_BUTTONS) await expect(editor.button(name)).toHaveCount(0);
 
   const link = page.getByRole("link", { name: "Sign in to edit" });
-  await expect(link).toHaveAttribute("href", "/sign-in?next=/maps/russia-iran");
+  await expect(link).toHaveAttribute(
+    "href",
+    `/sign-in?next=${encodeURIComponent("/maps/russia-iran?focus=russia-key")}`,
+  );
   await link.click();
   await page.getByLabel("Edit token").fill("e2e-secret-token");
   await page.getByLabel("Edit token").press("Enter");
-  await expect(page).toHaveURL(`${base}/maps/russia-iran`);
+  // Back on the same claim, now with the editing controls.
+  await expect(page).toHaveURL(`${base}/maps/russia-iran?focus=russia-key`);
   await expect(editor.button("Add thesis")).toBeVisible();
   await expect(page.getByRole("link", { name: "Sign in to edit" })).toHaveCount(0);
-  await editor.selectClaim("Russia is key to isolating Iran");
   await expect(editor.button("Add rebuttal")).toBeVisible();
 });
 
