@@ -2,7 +2,7 @@
 
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useMapStore } from "@/components/map/map-store";
-import { readSegments } from "@/lib/graph/card-text";
+import { QuoteText } from "@/components/workspace/card-view";
 import {
   addCard,
   type CardTarget,
@@ -169,20 +169,7 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
               </ul>
               <p className="mt-2 text-xs font-semibold text-slate-700 dark:text-slate-300">Preview</p>
               <p className="mt-1 rounded-md border border-slate-200 p-2 text-sm leading-relaxed dark:border-slate-700">
-                {readSegments(quote, read).map((segment, i) =>
-                  segment.read ? (
-                    <mark
-                      key={i}
-                      className="rounded-sm bg-yellow-200 font-semibold text-slate-950 dark:bg-yellow-300"
-                    >
-                      {segment.text}
-                    </mark>
-                  ) : (
-                    <span key={i} className="text-xs text-slate-600 dark:text-slate-400">
-                      {segment.text}
-                    </span>
-                  ),
-                )}
+                <QuoteText quote={quote} read={read} />
               </p>
             </>
           ) : (

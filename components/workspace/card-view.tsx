@@ -36,21 +36,26 @@ export function CardView({ card }: { card: Card }) {
         </p>
       ) : null}
       <blockquote className="mt-2 leading-relaxed" data-testid="card-quote">
-        {readSegments(card.quote, card.read).map((segment, i) =>
-          segment.read ? (
-            <mark
-              key={i}
-              className="rounded-sm bg-yellow-200 px-0.5 font-semibold text-slate-950 underline decoration-1 dark:bg-yellow-300 dark:text-slate-950"
-            >
-              {segment.text}
-            </mark>
-          ) : (
-            <span key={i} className="text-xs text-slate-600 dark:text-slate-400">
-              {segment.text}
-            </span>
-          ),
-        )}
+        <QuoteText quote={card.quote} read={card.read} />
       </blockquote>
     </article>
+  );
+}
+
+/** A quote as it is read: the read spans large and highlighted, the rest small (verbatim style). */
+export function QuoteText({ quote, read }: { quote: string; read?: readonly string[] }) {
+  return readSegments(quote, read).map((segment, i) =>
+    segment.read ? (
+      <mark
+        key={i}
+        className="rounded-sm bg-yellow-200 px-0.5 font-semibold text-slate-950 underline decoration-1 dark:bg-yellow-300 dark:text-slate-950"
+      >
+        {segment.text}
+      </mark>
+    ) : (
+      <span key={i} className="text-xs text-slate-600 dark:text-slate-400">
+        {segment.text}
+      </span>
+    ),
   );
 }

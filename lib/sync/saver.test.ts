@@ -59,18 +59,24 @@ function fakeClock() {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** A saver on a fake server and a fake clock, recording every status it reports. */
+function setup() {
+  const { calls, transport } = fakeServer();
+  const clock = fakeClock();
+  const statuses: SaveStatus[] = [];
+  const saver = createSaver({
+    slug: "m",
+    revision: "r0",
+    transport,
+    onStatus: (s) => statuses.push(s),
+    ...clock,
+  });
+  return { saver, calls, clock, statuses };
+}
+
 describe("the saver", () => {
   it("waits for a quiet moment, then saves only the newest edit with If-Match", async () => {
-    const { calls, transport } = fakeServer();
-    const clock = fakeClock();
-    const statuses: SaveStatus[] = [];
-    const saver = createSaver({
-      slug: "m",
-      revision: "r0",
-      transport,
-      onStatus: (s) => statuses.push(s),
-      ...clock,
-    });
+    const { saver, calls, clock, statuses } = setup();
     saver.schedule(mapWithTitle("one"));
     saver.schedule(mapWithTitle("two"));
     expect(calls).toHaveLength(0);
@@ -101,16 +107,7 @@ describe("the saver", () => {
   });
 
   it("stops on a conflict and keeps the edit as unsaved", async () => {
-    const { calls, transport } = fakeServer();
-    const clock = fakeClock();
-    const statuses: SaveStatus[] = [];
-    const saver = createSaver({
-      slug: "m",
-      revision: "r0",
-      transport,
-      onStatus: (s) => statuses.push(s),
-      ...clock,
-    });
+    const { saver, calls, clock, statuses } = setup();
     saver.schedule(mapWithTitle("mine"));
     const flushed = saver.flush();
     calls[0].resolve(409, { error: "stale", currentRevision: "theirs" });
@@ -124,16 +121,7 @@ describe("the saver", () => {
   });
 
   it("reports invalid maps with their problems and tries again after the next edit", async () => {
-    const { calls, transport } = fakeServer();
-    const clock = fakeClock();
-    const statuses: SaveStatus[] = [];
-    const saver = createSaver({
-      slug: "m",
-      revision: "r0",
-      transport,
-      onStatus: (s) => statuses.push(s),
-      ...clock,
-    });
+    const { saver, calls, clock, statuses } = setup();
     saver.schedule(mapWithTitle("bad"));
     clock.tick();
     calls[0].resolve(422, { problems: [{ path: "relations[0].to", message: "unknown claim" }] });
@@ -177,16 +165,7 @@ describe("the saver", () => {
   });
 
   it("stops with a request to sign in again on 401", async () => {
-    const { calls, transport } = fakeServer();
-    const clock = fakeClock();
-    const statuses: SaveStatus[] = [];
-    const saver = createSaver({
-      slug: "m",
-      revision: "r0",
-      transport,
-      onStatus: (s) => statuses.push(s),
-      ...clock,
-    });
+    const { saver, calls, clock, statuses } = setup();
     saver.schedule(mapWithTitle("x"));
     const flushed = saver.flush();
     calls[0].resolve(401, { unexpected: true });
@@ -200,16 +179,7 @@ describe("the saver", () => {
   });
 
   it("stops and says the map is gone on 404", async () => {
-    const { calls, transport } = fakeServer();
-    const clock = fakeClock();
-    const statuses: SaveStatus[] = [];
-    const saver = createSaver({
-      slug: "m",
-      revision: "r0",
-      transport,
-      onStatus: (s) => statuses.push(s),
-      ...clock,
-    });
+    const { saver, calls, clock, statuses } = setup();
     saver.schedule(mapWithTitle("x"));
     const flushed = saver.flush();
     calls[0].resolve(404, { error: "not found" });
@@ -222,16 +192,7 @@ describe("the saver", () => {
   });
 
   it("never takes a revision from a 200 without a string one: the ETag, else the old one and an error", async () => {
-    const { calls, transport } = fakeServer();
-    const clock = fakeClock();
-    const statuses: SaveStatus[] = [];
-    const saver = createSaver({
-      slug: "m",
-      revision: "r0",
-      transport,
-      onStatus: (s) => statuses.push(s),
-      ...clock,
-    });
+    const { saver, calls, clock, statuses } = setup();
     saver.schedule(mapWithTitle("one"));
     clock.tick();
     calls[0].resolve(200, { revision: 42 }, '"from-etag"');
@@ -249,16 +210,7 @@ describe("the saver", () => {
   });
 
   it("reads only well-formed conflict and refusal bodies", async () => {
-    const { calls, transport } = fakeServer();
-    const clock = fakeClock();
-    const statuses: SaveStatus[] = [];
-    const saver = createSaver({
-      slug: "m",
-      revision: "r0",
-      transport,
-      onStatus: (s) => statuses.push(s),
-      ...clock,
-    });
+    const { saver, calls, clock, statuses } = setup();
     saver.schedule(mapWithTitle("bad"));
     clock.tick();
     calls[0].resolve(422, { problems: "everything" });
@@ -314,16 +266,7 @@ describe("the saver", () => {
   });
 
   it("sends a save again by itself after a server error, until it is saved", async () => {
-    const { calls, transport } = fakeServer();
-    const clock = fakeClock();
-    const statuses: SaveStatus[] = [];
-    const saver = createSaver({
-      slug: "m",
-      revision: "r0",
-      transport,
-      onStatus: (s) => statuses.push(s),
-      ...clock,
-    });
+    const { saver, calls, clock, statuses } = setup();
     saver.schedule(mapWithTitle("x"));
     clock.tick();
     calls[0].resolve(503, {});
