@@ -120,6 +120,16 @@ test.describe("PUT /api/maps/<slug>", () => {
     expect(response.status()).toBe(200);
   });
 
+  test("accepts an If-Match list that names the current revision among others", async ({ request }) => {
+    const slug = await createMap(request, "Put list");
+    const { map, etag } = await getMap(request, slug);
+    const response = await request.put(`/api/maps/${slug}`, {
+      data: withRebuttal(map, "Listed"),
+      headers: { "If-Match": `"0000", ${etag}` },
+    });
+    expect(response.status()).toBe(200);
+  });
+
   test("answers 409 with the current revision to a save from a stale revision", async ({ request }) => {
     const slug = await createMap(request, "Put conflict");
     const { map, etag } = await getMap(request, slug);

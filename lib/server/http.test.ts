@@ -46,10 +46,10 @@ describe("parseJson", () => {
 
 describe("If-Match and ETag", () => {
   it("reads quoted, weak and bare revisions, but not * or nothing", () => {
-    expect(ifMatchRevision('"abc"')).toBe("abc");
-    expect(ifMatchRevision("abc")).toBe("abc");
-    expect(ifMatchRevision('W/"abc"')).toBe("abc");
-    expect(ifMatchRevision('"abc", "def"')).toBe("abc");
+    expect(ifMatchRevision('"abc"')).toEqual(["abc"]);
+    expect(ifMatchRevision("abc")).toEqual(["abc"]);
+    expect(ifMatchRevision('W/"abc"')).toEqual(["abc"]);
+    expect(ifMatchRevision('"abc", "def"')).toEqual(["abc", "def"]);
     expect(ifMatchRevision("*")).toBeUndefined();
     expect(ifMatchRevision('""')).toBeUndefined();
     expect(ifMatchRevision(null)).toBeUndefined();

@@ -43,15 +43,19 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   }
 }
 
-/** The revision named by an `If-Match` header (quoted, weak or bare); undefined for none or `*`. */
-export function ifMatchRevision(header: string | null | undefined): string | undefined {
-  const first = (header ?? "").split(",")[0]?.trim() ?? "";
-  const value = first
-    .replace(/^W\//, "")
-    .replace(/^"(.*)"$/, "$1")
-    .trim();
-  if (!value || value === "*") return undefined;
-  return value;
+/** The revisions an `If-Match` header names (quoted, weak or bare, one or a list); undefined for none or `*`. */
+export function ifMatchRevision(header: string | null | undefined): string[] | undefined {
+  const values = (header ?? "")
+    .split(",")
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^W\//, "")
+        .replace(/^"(.*)"$/, "$1")
+        .trim(),
+    )
+    .filter((value) => value && value !== "*");
+  return values.length > 0 ? values : undefined;
 }
 
 /** The `ETag` header value for a revision. */

@@ -177,14 +177,15 @@ export function locusPath(locus: Locus): string {
 }
 
 /**
- * Saves a map over its file if the file still has `expectedRevision`: validates it, writes it
+ * Saves a map over its file if the file still has `expectedRevision` (or one of a list, as
+ * If-Match allows): validates it, writes it
  * into the existing document (comments, key order and untouched formatting stay), checks that
  * the written text reads back as the same map, and replaces the file atomically.
  */
 export async function saveMap(
   slug: string,
   input: unknown,
-  expectedRevision: string,
+  expectedRevision: string | readonly string[],
   options: WriteOptions = {},
 ): Promise<{ revision: string }> {
   const dir = options.dir ?? argumentsDir();
@@ -201,7 +202,8 @@ export async function saveMap(
       throw new MapNotFoundError(slug);
     }
     const currentRevision = revisionOf(text);
-    if (currentRevision !== expectedRevision) throw new RevisionConflictError(currentRevision);
+    const expected = typeof expectedRevision === "string" ? [expectedRevision] : expectedRevision;
+    if (!expected.includes(currentRevision)) throw new RevisionConflictError(currentRevision);
 
     const incoming = validateIncomingMap(input);
     if (!incoming.ok) throw new InvalidMapError(incoming.problems);
