@@ -193,6 +193,33 @@ describe("problems, each with file, line and column", () => {
     expect(jsonProblems[0].message).toContain('"support", "attack"');
   });
 
+  it("reports shape and reference problems of normalized JSON in one run", () => {
+    const normalized = JSON.stringify(
+      {
+        version: 1,
+        title: "T",
+        theses: ["a"],
+        claims: [
+          { id: "a", text: "A", side: "aff" },
+          { id: "b", text: "B", side: "maybe" },
+        ],
+        relations: [
+          { id: "r1", from: "b", to: "a", type: "rebut" },
+          { id: "r2", from: "b", to: "ghost", type: "attack" },
+        ],
+        evidence: [{ id: "k", tag: "K", quote: "abc", read: ["xyz"] }],
+      },
+      null,
+      2,
+    );
+    expect(problemsOf(normalized, "n.json").map((p) => p.path)).toEqual([
+      "claims[1].side",
+      "relations[0].type",
+      "relations[1].to",
+      "evidence[0].read[0]",
+    ]);
+  });
+
   it("reports a YAML syntax error at its place", () => {
     const problems = problemsOf(
       lines("version: 1", "title: T", "claims:", "  a:", "    text: [unclosed", "  b: { text: B }"),

@@ -21,6 +21,8 @@ import {
   type ArgumentMap,
   argumentFileSchema,
   argumentMapSchema,
+  cardSchema,
+  claimSchema,
   type FileCard,
   type FileClaim,
   FORMAT_VERSION,
@@ -32,6 +34,7 @@ import {
   type Relation,
   type RelationEntry,
   type RelationType,
+  relationSchema,
   type Side,
 } from "../model/schema";
 import { checkMap, type Locus } from "../model/validate";
@@ -150,15 +153,11 @@ export function parseArgumentSource(
   let map: ArgumentMap;
   let origins: Origins;
   if (shape === "normalized") {
-    const parsed = argumentMapSchema.safeParse(record);
-    if (!parsed.success) return fail([...problems, ...zodProblems(parsed.error, atPath)]);
-    map = { ...parsed.data, slug: options.slug ?? parsed.data.slug };
-    origins = {
-      claims: map.claims.map((_, i) => ["claims", i]),
-      relations: map.relations.map((_, i) => ({ base: ["relations", i], long: true })),
-      evidence: map.evidence.map((_, i) => ["evidence", i]),
-      thesesGiven: true,
-    };
+    const parsed = parseNormalizedShape(record, atPath);
+    problems.push(...parsed.problems);
+    if (!parsed.map) return fail(problems);
+    map = { ...parsed.map, slug: options.slug ?? parsed.map.slug };
+    origins = parsed.origins;
   } else {
     const parsed = parseFileShape(record, atPath);
     problems.push(...parsed.problems);
@@ -214,6 +213,58 @@ function parseFileShape(
   }
   const { evidence: rawEvidence, ...rest } = data;
   return { file: { ...rest, claims, ...(rawEvidence ? { evidence } : {}) }, problems };
+}
+
+/**
+ * Checks the normalized shape element by element, like the authored one: a claim, relation or
+ * card of the wrong shape is reported and left out, and everything else is still checked.
+ */
+function parseNormalizedShape(
+  record: Record<string, unknown>,
+  atPath: (path: Path, message: string, keyOf?: string) => Problem,
+): { map?: ArgumentMap; origins: Origins; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const origins: Origins = { claims: [], relations: [], evidence: [], thesesGiven: true };
+  const top = argumentMapSchema
+    .extend({ claims: z.array(z.unknown()), relations: z.array(z.unknown()), evidence: z.array(z.unknown()) })
+    .safeParse(record);
+  if (!top.success) {
+    problems.push(...zodProblems(top.error, atPath));
+    return { origins, problems };
+  }
+  const keep = <T>(
+    list: unknown[],
+    schema: z.ZodType<T>,
+    key: string,
+    placeholder?: (id: string) => T,
+  ): T[] =>
+    list
+      .flatMap((raw, i) => {
+        const parsed = schema.safeParse(raw);
+        if (parsed.success) return [{ value: parsed.data, i }];
+        problems.push(...zodProblems(parsed.error, atPath, [key, i]));
+        // A claim or card with a usable id stays as a placeholder, so references to it do not also fail.
+        const id = idSchema.safeParse((raw as { id?: unknown } | null)?.id);
+        return id.success && placeholder ? [{ value: placeholder(id.data), i }] : [];
+      })
+      .map(({ value, i }) => {
+        if (key === "claims") origins.claims.push([key, i]);
+        else if (key === "evidence") origins.evidence.push([key, i]);
+        else origins.relations.push({ base: [key, i], long: true });
+        return value;
+      });
+  const claims = keep(top.data.claims, claimSchema, "claims", (id) => ({
+    id,
+    text: "(invalid claim)",
+    side: "aff" as const,
+  }));
+  const relations = keep(top.data.relations, relationSchema, "relations");
+  const evidence = keep(top.data.evidence, cardSchema, "evidence", (id) => ({
+    id,
+    tag: "(invalid card)",
+    quote: "",
+  }));
+  return { map: { ...top.data, claims, relations, evidence }, origins, problems };
 }
 
 /** What can still be checked of a file whose top level is wrong: its claims and cards. */
