@@ -1,4 +1,10 @@
-// Times layout and the React Flow transform on a synthetic 5,000-claim map (`npm run bench`).
+// Times layout and the React Flow transform on a synthetic 5,000-claim map, and loading and
+// saving an argument file of that size (`npm run bench`).
+import {
+  parseArgumentSource,
+  serializeArgumentSource,
+  serializeNewSource,
+} from "../lib/formats/argument-file";
 import { toFlow } from "../lib/graph/to-flow";
 import { layoutMap } from "../lib/layout/layout";
 import { randomMap } from "../lib/layout/random-map";
@@ -43,5 +49,27 @@ for (const [name, map] of [
   console.log(
     `${CLAIMS} claims (${name}): tree ${median(tree).toFixed(1)} ms, layout ${median(layout).toFixed(1)} ms, ` +
       `transform ${median(transform).toFixed(1)} ms (median of ${RUNS}; ${nodes} nodes, ${edges} edges)`,
+  );
+}
+
+{
+  // A save is one edit written back into the author's file: the path every autosave takes.
+  const text = serializeNewSource(plain, "yaml");
+  const load: number[] = [];
+  const save: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const parsed = time(() => parseArgumentSource(text, "bench.yaml"));
+    load.push(parsed.ms);
+    if (!parsed.result.ok) throw new Error("the benchmark map does not validate");
+    const source = parsed.result.value;
+    const edited = {
+      ...source.map,
+      claims: source.map.claims.map((c, n) => (n === 10 ? { ...c, text: `Edit ${i}` } : c)),
+    };
+    save.push(time(() => serializeArgumentSource(source, edited)).ms);
+  }
+  const lines = text.split("\n").length;
+  console.log(
+    `${CLAIMS} claims (file of ${lines} lines): load ${median(load).toFixed(0)} ms, save one edit ${median(save).toFixed(0)} ms (median of ${RUNS})`,
   );
 }

@@ -1,4 +1,3 @@
-import { diff3Merge } from "node-diff3";
 import {
   Document,
   isMap,
@@ -15,7 +14,7 @@ import {
 import { z } from "zod";
 import { relationId } from "../model/ids";
 import { formatPath, type Problem, sortProblems } from "../model/problems";
-import { defaultTheses, derivedSide, deriveSides } from "../model/queries";
+import { defaultTheses, derivedSideIn, deriveSides, indexMap } from "../model/queries";
 import {
   type ArgumentFile,
   type ArgumentMap,
@@ -38,6 +37,7 @@ import {
   type Side,
 } from "../model/schema";
 import { checkMap, type Locus } from "../model/validate";
+import { mergeLines } from "./line-merge";
 
 /** Which of the two accepted shapes a source used. */
 export type SourceShape = "file" | "normalized";
@@ -490,16 +490,17 @@ function pathAtOffset(doc: Document, offset: number): Path {
  */
 export function mapToFile(map: ArgumentMap, keepSides: ReadonlySet<string> = new Set()): ArgumentFile {
   const thesisSet = new Set(map.theses);
+  const index = indexMap(map);
   const claims: Record<string, FileClaim> = {};
   for (const claim of map.claims) {
     const out: FileClaim = { text: claim.text };
-    if (thesisSet.has(claim.id) || keepSides.has(claim.id) || derivedSide(map, claim.id) !== claim.side) {
+    if (thesisSet.has(claim.id) || keepSides.has(claim.id) || derivedSideIn(index, claim.id) !== claim.side) {
       out.side = claim.side;
     }
     if (claim.notes !== undefined) out.notes = claim.notes;
     if (claim.tags?.length) out.tags = claim.tags;
     for (const type of ["support", "attack"] as const) {
-      const mine = map.relations.filter((r) => r.from === claim.id && r.type === type);
+      const mine = (index.outgoing.get(claim.id) ?? []).filter((r) => r.type === type);
       if (mine.length === 0) continue;
       const entries = mine.map((r) => {
         const derived = r.id === relationId(r.from, r.type, r.to);
@@ -597,20 +598,21 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
       `${JSON.stringify(mapToNormalized({ ...m, slug: typeof slug === "string" ? slug : undefined }), null, 2)}\n`;
     const base = render(source.map);
     const edited = render(map);
-    return edited === base ? source.text : keepAuthorFormatting(source, base, edited);
+    return edited === base ? source.text : keepAuthorFormatting(source, base, edited, JSON.parse(edited));
   }
   const doc = source.doc.clone();
   // A side the author wrote though it follows from the relations is theirs to keep; one that was
   // written only because it differed (often by an earlier save) goes when it is no longer needed,
   // so undoing an edit gives back the file as it was.
   const keepSides = new Set<string>();
+  const sourceIndex = indexMap(source.map);
   const claimsNode = doc.get("claims", true);
   if (isMap(claimsNode)) {
     for (const pair of claimsNode.items) {
       if (!isMap(pair.value) || !pair.value.has("side") || !isScalar(pair.key)) continue;
       const id = String(pair.key.value);
-      const before = source.map.claims.find((c) => c.id === id);
-      if (before && derivedSide(source.map, id) === before.side) keepSides.add(id);
+      const before = sourceIndex.claims.get(id);
+      if (before && derivedSideIn(sourceIndex, id) === before.side) keepSides.add(id);
     }
   }
   const want = mapToFile(map, keepSides);
@@ -623,7 +625,7 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
   const edited = render(doc);
   const base = render(source.doc);
   if (edited === base) return source.text;
-  return keepAuthorFormatting(source, base, edited);
+  return keepAuthorFormatting(source, base, edited, doc.toJS());
 }
 
 /**
@@ -633,16 +635,13 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
  * keeps the author's exact formatting. Where the merge would not reproduce the map, the plain
  * re-rendering is used instead.
  */
-function keepAuthorFormatting(source: ParsedSource, base: string, edited: string): string {
+function keepAuthorFormatting(source: ParsedSource, base: string, edited: string, content: unknown): string {
   const crlf = source.text.includes("\r\n");
   const author = crlf ? source.text.replace(/\r\n/g, "\n") : source.text;
-  const regions = diff3Merge(author.split("\n"), base.split("\n"), edited.split("\n"), {
-    excludeFalseConflicts: true,
-  });
-  const merged = regions.flatMap((region) => region.ok ?? region.conflict?.b ?? []).join("\n");
-  const check = parseDocument(merged, { uniqueKeys: true });
-  const sameContent = check.errors.length === 0 && sameJson(check.toJS(), parseDocument(edited).toJS());
-  const out = sameContent ? merged : edited;
+  const merged = mergeLines(author.split("\n"), base.split("\n"), edited.split("\n"))?.join("\n");
+  const check = merged === undefined ? undefined : parseDocument(merged, { uniqueKeys: true });
+  const sameContent = check !== undefined && check.errors.length === 0 && sameJson(check.toJS(), content);
+  const out = sameContent && merged !== undefined ? merged : edited;
   return crlf ? out.replace(/\n/g, "\r\n") : out;
 }
 
@@ -677,9 +676,11 @@ function mergeNode(doc: Document, node: unknown, want: unknown, path: string[]):
     const keys = Object.keys(want);
     const keyOf = (pair: (typeof node.items)[number]) =>
       isScalar(pair.key) ? String(pair.key.value) : undefined;
-    node.items = node.items.filter((pair) => keys.includes(keyOf(pair) ?? ""));
+    const wanted = new Set(keys);
+    node.items = node.items.filter((pair) => wanted.has(keyOf(pair) ?? ""));
+    const pairs = new Map(node.items.map((pair) => [keyOf(pair), pair]));
     for (const key of keys) {
-      const pair = node.items.find((p) => keyOf(p) === key);
+      const pair = pairs.get(key);
       if (pair) pair.value = mergeNode(doc, pair.value, want[key], [...path, key]) as typeof pair.value;
       else node.add(doc.createPair(key, want[key]));
     }

@@ -81,9 +81,19 @@ export function deriveSides(
 
 /** The side `claimId` would get if its file did not say, given the rest of the map. */
 export function derivedSide(map: ArgumentMap, claimId: string): Side {
-  const explicit = new Map<string, Side>();
-  for (const claim of map.claims) if (claim.id !== claimId) explicit.set(claim.id, claim.side);
-  return deriveSides([claimId], map.relations, explicit).get(claimId) ?? "aff";
+  return derivedSideIn(indexMap(map), claimId);
+}
+
+/**
+ * `derivedSide` on a prebuilt index, for loops over every claim: every other claim has its side,
+ * so only the claim's first relation matters (a self-reference counts as aff, like a cycle).
+ */
+export function derivedSideIn(index: MapIndex, claimId: string): Side {
+  const first = index.outgoing.get(claimId)?.[0];
+  if (!first) return "aff";
+  const targetId = index.relations.get(first.to)?.from ?? first.to;
+  const targetSide = (targetId === claimId ? undefined : index.claims.get(targetId)?.side) ?? "aff";
+  return first.type === "support" ? targetSide : opposite(targetSide);
 }
 
 /** The claim a relation id or claim id ultimately points at (an undercut's is its relation's target). */

@@ -1,0 +1,90 @@
+import { diffArrays } from "diff";
+
+/** One change that turns `base` into another version: base lines [start, end) become `lines`. */
+interface Hunk {
+  start: number;
+  end: number;
+  lines: string[];
+}
+
+/** Longest a merge may spend on one diff before giving up (the caller then writes plainly). */
+const DIFF_TIMEOUT_MS = 2000;
+
+function hunksOf(base: string[], other: string[]): Hunk[] | undefined {
+  // Myers' diff costs time in proportion to the differences, not to repeated lines, so a large
+  // file full of identical `side: aff` lines still merges quickly.
+  const changes = diffArrays(base, other, { timeout: DIFF_TIMEOUT_MS });
+  if (!changes) return undefined;
+  const hunks: Hunk[] = [];
+  let at = 0;
+  let open: Hunk | undefined;
+  for (const change of changes) {
+    if (!change.added && !change.removed) {
+      if (open) hunks.push(open);
+      open = undefined;
+      at += change.count;
+      continue;
+    }
+    open ??= { start: at, end: at, lines: [] };
+    if (change.removed) {
+      at += change.count;
+      open.end = at;
+    } else open.lines.push(...change.value);
+  }
+  if (open) hunks.push(open);
+  return hunks;
+}
+
+function applyHunks(base: string[], start: number, end: number, hunks: Hunk[]): string[] {
+  const out: string[] = [];
+  let at = start;
+  for (const hunk of hunks) {
+    out.push(...base.slice(at, hunk.start), ...hunk.lines);
+    at = hunk.end;
+  }
+  out.push(...base.slice(at, end));
+  return out;
+}
+
+/**
+ * Three-way merge of line lists: the changes from `base` to `theirs` are carried onto `ours`.
+ * Where both changed the same or touching lines, `theirs` wins for that stretch. Undefined when
+ * a diff takes too long (files that share almost nothing).
+ */
+export function mergeLines(ours: string[], base: string[], theirs: string[]): string[] | undefined {
+  const mine = hunksOf(base, ours);
+  const edits = hunksOf(base, theirs);
+  if (!mine || !edits) return undefined;
+  const out: string[] = [];
+  let at = 0;
+  let i = 0;
+  let j = 0;
+  while (i < mine.length || j < edits.length) {
+    const start = Math.min(
+      mine[i]?.start ?? Number.POSITIVE_INFINITY,
+      edits[j]?.start ?? Number.POSITIVE_INFINITY,
+    );
+    out.push(...base.slice(at, start));
+    // A stretch is every hunk, from either side, that starts within or right at its end.
+    const fromMine: Hunk[] = [];
+    const fromEdits: Hunk[] = [];
+    let end = start;
+    for (let grew = true; grew; ) {
+      grew = false;
+      while (i < mine.length && mine[i].start <= end) {
+        end = Math.max(end, mine[i].end);
+        fromMine.push(mine[i++]);
+        grew = true;
+      }
+      while (j < edits.length && edits[j].start <= end) {
+        end = Math.max(end, edits[j].end);
+        fromEdits.push(edits[j++]);
+        grew = true;
+      }
+    }
+    out.push(...applyHunks(base, start, end, fromEdits.length > 0 ? fromEdits : fromMine));
+    at = end;
+  }
+  out.push(...base.slice(at));
+  return out;
+}
