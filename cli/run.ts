@@ -2,14 +2,15 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
-  mapToNormalized,
   type ParsedSource,
+  type ParseResult,
   parseArgumentSource,
   serializeArgumentSource,
   serializeNewSource,
 } from "../lib/formats/argument-file";
 import { argumentFileJsonSchemaText } from "../lib/formats/json-schema";
-import { formatProblem, type Problem } from "../lib/model/problems";
+import { mapToNormalized } from "../lib/formats/normalized-json";
+import { failed, formatProblem, PROBLEM_CODES, type Problem, type ProblemCode } from "../lib/model/problems";
 import {
   ARGUMENT_EXTENSIONS,
   argumentsDir,
@@ -100,29 +101,93 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
   let invalid = 0;
-  let problemCount = 0;
+  const found: Problem[] = [];
   for (const file of files) {
-    const result = parseArgumentSource(await readFile(resolve(io, file), "utf8"), file, {
-      slug: slugOf(file),
-    });
+    // Each file on its own: one the parser gives up on is reported, and the others are still checked.
+    const result = await validateFile(io, file);
     const problems = [...(nameProblems.get(file) ?? []), ...(result.ok ? [] : result.problems)];
     if (result.ok && problems.length === 0) {
       const { claims, relations, evidence } = result.value.map;
       io.out(
-        `ok  ${file}  ${claims.length} claims, ${relations.length} relations, ${evidence.length} cards\n`,
+        `ok  ${file}  ${count(claims.length, "claim")}, ${count(relations.length, "relation")}, ${count(evidence.length, "card")}\n`,
       );
     } else {
       invalid++;
-      problemCount += problems.length;
+      found.push(...problems);
       for (const problem of problems) io.out(`${formatProblem(problem)}\n`);
     }
   }
   const summary =
     invalid === 0
-      ? `${files.length} file${files.length === 1 ? "" : "s"} valid`
-      : `${invalid} of ${files.length} file${files.length === 1 ? "" : "s"} invalid, ${problemCount} problem${problemCount === 1 ? "" : "s"}`;
+      ? `${count(files.length, "file")} valid`
+      : `${invalid} of ${count(files.length, "file")} invalid, ${count(found.length, "problem")} (${problemKinds(found)})`;
   io.err(`${summary}\n`);
   return invalid === 0 ? EXIT.ok : EXIT.invalid;
+}
+
+async function validateFile(io: Io, file: string): Promise<ParseResult> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io, file), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return failed([
+      {
+        code: "unreadable",
+        file,
+        line: 1,
+        col: 1,
+        path: "",
+        message: `the file could not be read (${code})`,
+      },
+    ]);
+  }
+  return parseArgumentSource(text, file, { slug: slugOf(file) });
+}
+
+/** "1 claim", "2 claims". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** What the problems are, by kind and in the order of PROBLEM_CODES: "2 reference, 1 syntax". */
+function problemKinds(problems: readonly Problem[]): string {
+  const tally = new Map<string, number>();
+  for (const code of PROBLEM_CODES) {
+    const n = problems.filter((p) => p.code === code).length;
+    if (n > 0) tally.set(kindWord(code), (tally.get(kindWord(code)) ?? 0) + n);
+  }
+  return [...tally].map(([word, n]) => `${n} ${word}`).join(", ");
+}
+
+/** The word a summary counts a kind of problem by. */
+function kindWord(code: ProblemCode): string {
+  switch (code) {
+    case "syntax":
+      return "syntax";
+    case "shape":
+      return "shape";
+    case "version":
+      return "version";
+    case "reference":
+      return "reference";
+    case "value":
+      return "value";
+    case "duplicate":
+      return "duplicate";
+    case "size":
+      return "size";
+    case "name":
+      return "file name";
+    case "unreadable":
+      return "unreadable";
+    case "roundtrip":
+      return "round trip";
+    default: {
+      const unknown: never = code;
+      return String(unknown);
+    }
+  }
 }
 
 async function argumentFilesIn(

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ProblemKind } from "@/components/problems/problem-kind";
 import { formatProblem } from "@/lib/model/problems";
 import type { LibraryEntry } from "@/lib/storage/library";
 import { NewMapForm } from "./new-map-form";
@@ -96,8 +97,9 @@ export function LibraryList({
                 <ul className="mt-2 space-y-1 text-sm">
                   {entry.problems.map((p, i) => (
                     <li key={i} className="font-mono break-words">
+                      <ProblemKind code={p.code} />{" "}
                       <span className="font-semibold">
-                        {p.file}:{p.line}:{p.col}
+                        {p.line === undefined ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`}
                       </span>{" "}
                       {p.path ? <span className="text-slate-600 dark:text-slate-400">{p.path}</span> : null}{" "}
                       <span>{p.message}</span>

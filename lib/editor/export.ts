@@ -1,4 +1,4 @@
-import { mapToNormalized } from "../formats/argument-file";
+import { mapToNormalized } from "../formats/normalized-json";
 import type { ArgumentMap } from "../model/schema";
 
 /** The normalized JSON of a map, as a file a person can keep when a save cannot go through. */

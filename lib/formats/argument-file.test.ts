@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import type { Problem } from "../model/problems";
 import { type ArgumentMap, argumentMapSchema, MAX_FILE_BYTES } from "../model/schema";
 import {
-  mapToNormalized,
   type ParsedSource,
   parseArgumentSource,
   serializeArgumentSource,
   serializeNewSource,
 } from "./argument-file";
+import { mapToNormalized } from "./normalized-json";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "fixtures", name), "utf8");
 
@@ -106,6 +106,7 @@ describe("parsing the authored shape", () => {
     );
     expect(problems).toEqual([
       {
+        code: "reference",
         file: "bad.json",
         line: 12,
         col: 18,
@@ -131,6 +132,7 @@ describe("problems, each with file, line and column", () => {
     );
     expect(problems).toEqual([
       {
+        code: "reference",
         file: "test.yaml",
         line: 6,
         col: 15,
@@ -145,7 +147,14 @@ describe("problems, each with file, line and column", () => {
       lines("version: 1", "title: T", "claims:", "  a: { text: A }", "  a: { text: again }"),
     );
     expect(problems).toEqual([
-      { file: "test.yaml", line: 5, col: 3, path: "claims.a", message: 'duplicate key "a"' },
+      {
+        code: "duplicate",
+        file: "test.yaml",
+        line: 5,
+        col: 3,
+        path: "claims.a",
+        message: 'duplicate key "a"',
+      },
     ]);
   });
 
@@ -170,7 +179,14 @@ describe("problems, each with file, line and column", () => {
       lines("version: 1", "title: T", "claims:", "  a: { text: A }", "  b:", "    text: B", "    rebuts: a"),
     );
     expect(fileProblems).toEqual([
-      { file: "test.yaml", line: 7, col: 5, path: "claims.b.rebuts", message: 'unknown field "rebuts"' },
+      {
+        code: "shape",
+        file: "test.yaml",
+        line: 7,
+        col: 5,
+        path: "claims.b.rebuts",
+        message: 'unknown field "rebuts"',
+      },
     ]);
     const normalized = JSON.stringify(
       {
@@ -189,8 +205,8 @@ describe("problems, each with file, line and column", () => {
     );
     const jsonProblems = problemsOf(normalized, "n.json");
     expect(jsonProblems).toHaveLength(1);
-    expect(jsonProblems[0]).toMatchObject({ path: "relations[0].type", line: 24, col: 15 });
-    expect(jsonProblems[0].message).toContain('"support", "attack"');
+    expect(jsonProblems[0]).toMatchObject({ code: "value", path: "relations[0].type", line: 24, col: 15 });
+    expect(jsonProblems[0].message).toBe('expected one of "support", "attack", got "rebut"');
   });
 
   it("reports shape and reference problems of normalized JSON in one run", () => {
@@ -247,7 +263,7 @@ describe("problems, each with file, line and column", () => {
       ),
     );
     expect(problems.map((p) => [p.line, p.path, p.message])).toEqual([
-      [4, "claims.a.attacks", "a claim cannot attack itself"],
+      [4, "claims.a.attacks", 'claim "a" cannot attack itself'],
       [
         5,
         "claims.b.supports",
@@ -274,7 +290,13 @@ describe("problems, each with file, line and column", () => {
     );
     expect(problems.map((p) => [p.line, p.col, p.path, p.message])).toEqual([
       [4, 31, "claims.a.evidence[1]", 'unknown evidence card "missing"'],
-      [11, 12, "evidence.k.cite.url", "links must be absolute http:// or https:// URLs"],
+      [9, 20, "evidence.k.read[1]", 'read span "not there" does not occur in the card\'s quote'],
+      [
+        11,
+        12,
+        "evidence.k.cite.url",
+        'links must be absolute http:// or https:// URLs, got "javascript:alert(1)"',
+      ],
     ]);
     const spanProblems = problemsOf(
       lines(
@@ -291,6 +313,7 @@ describe("problems, each with file, line and column", () => {
     );
     expect(spanProblems).toEqual([
       {
+        code: "value",
         file: "test.yaml",
         line: 9,
         col: 12,
@@ -303,6 +326,7 @@ describe("problems, each with file, line and column", () => {
   it("refuses unsupported versions and missing versions", () => {
     expect(problemsOf(lines("version: 2", "title: T", "claims: {}"))).toEqual([
       {
+        code: "version",
         file: "test.yaml",
         line: 1,
         col: 10,

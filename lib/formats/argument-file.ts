@@ -1,4 +1,5 @@
 import {
+  type Alias,
   Document,
   isMap,
   isPair,
@@ -7,13 +8,23 @@ import {
   LineCounter,
   parseDocument,
   type Range,
+  visit,
   YAMLMap,
   YAMLSeq,
   type Node as YamlNode,
 } from "yaml";
 import { z } from "zod";
 import { relationId } from "../model/ids";
-import { formatPath, type Problem, sortProblems } from "../model/problems";
+import { describeIssue, issueCode, REPORT_INPUT } from "../model/issues";
+import {
+  failed,
+  formatPath,
+  ok,
+  type Problem,
+  type ProblemCode,
+  quoteValue,
+  type Result,
+} from "../model/problems";
 import { defaultTheses, derivedSideIn, deriveSides, indexMap } from "../model/queries";
 import {
   type ArgumentFile,
@@ -27,7 +38,6 @@ import {
   FORMAT_VERSION,
   fileCardSchema,
   fileClaimSchema,
-  idListSchema,
   idSchema,
   MAX_FILE_BYTES,
   type Relation,
@@ -38,6 +48,7 @@ import {
 } from "../model/schema";
 import { checkMap, type Locus } from "../model/validate";
 import { mergeLines } from "./line-merge";
+import { mapToNormalized } from "./normalized-json";
 
 /** Which of the two accepted shapes a source used. */
 export type SourceShape = "file" | "normalized";
@@ -54,9 +65,15 @@ export interface ParsedSource {
   syntax: SourceSyntax;
 }
 
-export type ParseResult = { ok: true; value: ParsedSource } | { ok: false; problems: Problem[] };
+/** What parsing an argument file gives: the source ready to edit, or every problem found. */
+export type ParseResult = Result<ParsedSource>;
 
 type Path = (string | number)[];
+/** Where an unclosed quote or bracket was opened, and what to say given where the parser gave up. */
+type Opened = { offset: number; what: (end: { line: number; col: number } | "end") => string };
+
+/** Places a problem at a document path (or at the key `keyOf` inside it). */
+type AtPath = (code: ProblemCode, path: Path, message: string, keyOf?: string) => Problem;
 
 /** Where each normalized element came from in the file, so problems point at the source. */
 interface Origins {
@@ -70,6 +87,12 @@ const YAML_OUTPUT = { lineWidth: 0, flowCollectionPadding: false } as const;
 /** Where a file in `arguments/` finds the JSON Schema; files elsewhere pass their own relative path. */
 export const DEFAULT_SCHEMA_REFERENCE = "../schema/argument-map.schema.json";
 
+/**
+ * How many alias expansions a file may use (the yaml package's measure: uses times the size of
+ * what they repeat). An "alias bomb" of nested anchors passes it at once and is refused.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
 /** Guesses the syntax from a file name; YAML is the default since JSON is YAML too. */
 export function syntaxOf(fileName: string): SourceSyntax {
   return fileName.toLowerCase().endsWith(".json") ? "json" : "yaml";
@@ -78,48 +101,93 @@ export function syntaxOf(fileName: string): SourceSyntax {
 /**
  * Parses an argument file (YAML or JSON, authored or normalized shape) and validates it fully:
  * syntax, shape, version, size and references, every problem at once with its line and column.
+ * Never throws: a file the parser gives up on is a problem of that file like any other.
  */
 export function parseArgumentSource(
   text: string,
   file: string,
   options: { slug?: string } = {},
 ): ParseResult {
+  try {
+    return parseChecked(text, file, options);
+  } catch (error) {
+    return failed([
+      {
+        code: "unreadable",
+        file,
+        line: 1,
+        col: 1,
+        path: "",
+        message: `the file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ]);
+  }
+}
+
+function parseChecked(text: string, file: string, options: { slug?: string }): ParseResult {
   const syntax = syntaxOf(file);
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_FILE_BYTES) {
-    return fail([
-      { file, line: 1, col: 1, path: "", message: `file is ${bytes} bytes; the limit is ${MAX_FILE_BYTES}` },
+    return failed([
+      {
+        code: "size",
+        file,
+        line: 1,
+        col: 1,
+        path: "",
+        message: `file is ${bytes} bytes; the limit is ${MAX_FILE_BYTES}`,
+      },
     ]);
   }
-  const lineCounter = new LineCounter();
+  const problems: Problem[] = forbiddenCharacters(text, file, syntax);
   if (syntax === "json") {
-    const jsonProblem = jsonSyntaxProblem(text, file);
-    if (jsonProblem) return fail([jsonProblem]);
+    // The characters just reported would also stop JSON.parse; blanked, the rest is still checked.
+    const jsonProblem = jsonSyntaxProblem(text.replace(FORBIDDEN_IN_JSON, " "), file);
+    if (jsonProblem) return failed([...problems, jsonProblem]);
   }
+  const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
     keepSourceTokens: false,
   });
-  const at = (offset: number, path: string, message: string): Problem => {
+  const at = (code: ProblemCode, offset: number, path: string, message: string): Problem => {
     const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, col: pos.col, path, message };
+    return { code, file, line: pos.line, col: pos.col, path, message };
   };
-  const problems: Problem[] = [];
   let fatal = false;
+  // One unclosed bracket can trip the parser twice; its place is reported once.
+  const reopened = new Set<number>();
   for (const error of doc.errors) {
     if (error.code === "DUPLICATE_KEY") {
       const path = pathAtOffset(doc, error.pos[0]);
-      problems.push(at(error.pos[0], formatPath(path), `duplicate key "${String(path.at(-1) ?? "")}"`));
-    } else {
-      fatal = true;
       problems.push(
-        at(error.pos[0], "", `${syntax === "json" ? "JSON" : "YAML"} syntax: ${firstLine(error.message)}`),
+        at("duplicate", error.pos[0], formatPath(path), `duplicate key "${String(path.at(-1) ?? "")}"`),
+      );
+      continue;
+    }
+    fatal = true;
+    const opened =
+      error.code === "MISSING_CHAR" || error.code === "BAD_INDENT" ? openedAt(doc, error.pos[0]) : undefined;
+    if (opened && reopened.has(opened.offset)) continue;
+    if (opened) {
+      reopened.add(opened.offset);
+      const end = error.pos[0] >= text.trimEnd().length ? "end" : lineCounter.linePos(error.pos[0]);
+      const path = formatPath(pathToOffset(doc, opened.offset));
+      problems.push(at("syntax", opened.offset, path, `YAML syntax: ${opened.what(end)}`));
+    } else {
+      problems.push(
+        at(
+          "syntax",
+          error.pos[0],
+          "",
+          `${syntax === "json" ? "JSON" : "YAML"} syntax: ${firstLine(error.message)}`,
+        ),
       );
     }
   }
-  if (fatal) return fail(problems);
+  if (fatal) return failed(problems);
 
   const nodeAt = (path: Path): YamlNode | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
@@ -128,25 +196,37 @@ export function parseArgumentSource(
     }
     return undefined;
   };
-  const atPath = (path: Path, message: string, keyOf?: string): Problem => {
+  const atPath: AtPath = (code, path, message, keyOf) => {
     const offset = keyOf !== undefined ? keyOffset(doc, path, keyOf) : undefined;
     const range: Range | null | undefined = nodeAt(path)?.range;
-    return at(offset ?? range?.[0] ?? 0, formatPath(keyOf !== undefined ? [...path, keyOf] : path), message);
+    return at(
+      code,
+      offset ?? range?.[0] ?? 0,
+      formatPath(keyOf !== undefined ? [...path, keyOf] : path),
+      message,
+    );
   };
 
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (!data || typeof data !== "object" || Array.isArray(data)) {
-    problems.push(at(0, "", "expected a mapping with version, title and claims"));
-    return fail(problems);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    problems.push(aliasProblem(doc, error, at));
+    return failed(problems);
   }
-  const record = data as Record<string, unknown>;
-  if (record.version !== FORMAT_VERSION) {
-    const message =
-      record.version === undefined
-        ? `missing "version" (this Clashmap reads version ${FORMAT_VERSION})`
-        : `unsupported version ${JSON.stringify(record.version)} (this Clashmap reads version ${FORMAT_VERSION})`;
-    problems.push(atPath(["version"], message));
-    return fail(problems);
+  if (!data || typeof data !== "object" || Array.isArray(data)) {
+    problems.push(at("shape", 0, "", "expected a mapping with version, title and claims"));
+    return failed(problems);
+  }
+  let record = data as Record<string, unknown>;
+  if (record.version === undefined) {
+    // Most likely a version 1 file that forgot to say so: read it as one, so every other problem shows too.
+    problems.push(atPath("version", [], `missing "version" (this Clashmap reads version ${FORMAT_VERSION})`));
+    record = { ...record, version: FORMAT_VERSION };
+  } else if (record.version !== FORMAT_VERSION) {
+    const message = `unsupported version ${quoteValue(record.version)} (this Clashmap reads version ${FORMAT_VERSION})`;
+    problems.push(atPath("version", ["version"], message));
+    return failed(problems);
   }
 
   const shape: SourceShape = Array.isArray(record.claims) ? "normalized" : "file";
@@ -155,61 +235,259 @@ export function parseArgumentSource(
   if (shape === "normalized") {
     const parsed = parseNormalizedShape(record, atPath);
     problems.push(...parsed.problems);
-    if (!parsed.map) return fail(problems);
     map = { ...parsed.map, slug: options.slug ?? parsed.map.slug };
     origins = parsed.origins;
   } else {
     const parsed = parseFileShape(record, atPath);
     problems.push(...parsed.problems);
-    if (!parsed.file) return fail(problems);
     ({ map, origins } = normalizeFile(parsed.file, options.slug));
   }
 
   for (const issue of checkMap(map)) {
     const { path, key } = locate(issue.locus, map, origins);
-    problems.push(atPath(path, issue.message, key));
+    problems.push(atPath(issue.code, path, issue.message, key));
   }
-  if (problems.length > 0) return fail(problems);
-  return { ok: true, value: { map, text, doc, shape, syntax } };
+  if (problems.length > 0) return failed(problems);
+  return ok({ map, text, doc, shape, syntax });
 }
 
-const PLACEHOLDER_CLAIM: FileClaim = { text: "(invalid claim)" };
-const PLACEHOLDER_CARD: FileCard = { tag: "(invalid card)", quote: "" };
+/**
+ * A quoted scalar or a flow collection that is never closed makes the parser complain where it
+ * gives up, often the end of the file; the author needs the place it was opened.
+ */
+function openedAt(doc: Document, pos: number): Opened | undefined {
+  let best: Opened | undefined;
+  const consider = (range: Range | null | undefined, what: Opened["what"]) => {
+    if (!range || !(range[0] < pos && range[1] <= pos && pos <= range[2])) return;
+    if (!best || range[0] > best.offset) best = { offset: range[0], what };
+  };
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") {
+        const quote = node.type === "QUOTE_DOUBLE" ? '"' : "'";
+        consider(
+          node.range,
+          (end) =>
+            `the ${quote} opened here is never closed (the quoted text runs on to ${end === "end" ? "the end of the file" : `line ${end.line}`})`,
+        );
+      }
+    },
+    Map(_key, node) {
+      if (node.flow)
+        consider(
+          node.range,
+          (end) => `the { opened here is not closed by a } (still open ${stillOpen(end)})`,
+        );
+    },
+    Seq(_key, node) {
+      if (node.flow)
+        consider(
+          node.range,
+          (end) => `the [ opened here is not closed by a ] (still open ${stillOpen(end)})`,
+        );
+    },
+  });
+  return best;
+}
+
+function stillOpen(end: { line: number; col: number } | "end"): string {
+  return end === "end" ? "at the end of the file" : `at line ${end.line}, column ${end.col}`;
+}
+
+/** An alias bomb, or an alias with no anchor before it: located at the first alias of the file. */
+function aliasProblem(
+  doc: Document,
+  error: unknown,
+  at: (code: ProblemCode, offset: number, path: string, message: string) => Problem,
+): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  let first: Alias | undefined;
+  let unresolved: Alias | undefined;
+  const missing = /^Unresolved alias.*: (.*)$/.exec(message)?.[1];
+  visit(doc, {
+    Alias(_key, node) {
+      first ??= node;
+      if (missing !== undefined && node.source === missing) {
+        unresolved = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (unresolved) {
+    const offset = unresolved.range?.[0] ?? 0;
+    return at(
+      "syntax",
+      offset,
+      formatPath(pathToOffset(doc, offset)),
+      `YAML syntax: the alias *${missing} names no anchor set before it`,
+    );
+  }
+  const offset = first?.range?.[0] ?? 0;
+  const path = formatPath(pathToOffset(doc, offset));
+  if (/alias count/i.test(message)) {
+    return at(
+      "size",
+      offset,
+      path,
+      `the aliases (*name) in this file expand to too much data (over ${MAX_ALIAS_COUNT} expansions); write the repeated parts out`,
+    );
+  }
+  return at("unreadable", offset, path, `the file could not be read: ${message}`);
+}
+
+/** Characters YAML 1.2 does not allow anywhere in a file, tab, line feed and carriage return excepted. */
+const FORBIDDEN_IN_YAML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** JSON allows DEL and the C1 controls in strings, but no other control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const FORBIDDEN_IN_JSON = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+const C0_NAMES = [
+  "NUL",
+  "SOH",
+  "STX",
+  "ETX",
+  "EOT",
+  "ENQ",
+  "ACK",
+  "BEL",
+  "BS",
+  "TAB",
+  "LF",
+  "VT",
+  "FF",
+  "CR",
+  "SO",
+  "SI",
+  "DLE",
+  "DC1",
+  "DC2",
+  "DC3",
+  "DC4",
+  "NAK",
+  "SYN",
+  "ETB",
+  "CAN",
+  "EM",
+  "SUB",
+  "ESC",
+  "FS",
+  "GS",
+  "RS",
+  "US",
+];
+
+/** Each forbidden character, at its line and column (the first of each line, at most 20 lines). */
+function forbiddenCharacters(text: string, file: string, syntax: SourceSyntax): Problem[] {
+  const problems: Problem[] = [];
+  const pattern = new RegExp(syntax === "json" ? FORBIDDEN_IN_JSON : FORBIDDEN_IN_YAML);
+  let lastLine = 0;
+  for (const match of text.matchAll(pattern)) {
+    const offset = match.index ?? 0;
+    const before = text.slice(0, offset);
+    const line = before.split("\n").length;
+    if (line === lastLine) continue;
+    lastLine = line;
+    if (problems.length === 20) break;
+    const code = match[0].charCodeAt(0);
+    const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    const name = code < 32 ? ` (${C0_NAMES[code]})` : code === 0x7f ? " (DEL)" : "";
+    problems.push({
+      code: "syntax",
+      file,
+      line,
+      col: offset - before.lastIndexOf("\n"),
+      path: "",
+      message: `${syntax === "json" ? "JSON" : "YAML"} syntax: the control character ${hex}${name} is not allowed in the file; delete it`,
+    });
+  }
+  return problems;
+}
+
+const PLACEHOLDER_TEXT = "(invalid claim)";
+const PLACEHOLDER_TAG = "(invalid card)";
 
 /**
- * Checks the authored shape claim by claim and card by card, so that one bad claim still lets
- * every other problem (references included) be reported in the same run.
+ * What can still be checked of an element of the wrong shape: every field that is valid on its
+ * own, required ones filled in from `fill`; undefined when even that does not make one.
+ */
+function salvage<T extends z.ZodObject>(
+  schema: T,
+  raw: unknown,
+  fill: Record<string, unknown>,
+): z.infer<T> | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const parsed = (field as z.ZodType).safeParse(raw[key]);
+    if (parsed.success) {
+      if (parsed.data !== undefined) out[key] = parsed.data;
+    } else if (key in fill) out[key] = fill[key];
+  }
+  // Read spans are checked against the quote: with the quote unusable they would all look wrong.
+  if ("quote" in fill && out.quote === fill.quote) delete out.read;
+  const again = schema.safeParse(out);
+  return again.success ? again.data : undefined;
+}
+
+/**
+ * Checks the authored shape claim by claim and card by card, keeping every valid field of a bad
+ * claim or card, so that one shape problem still lets every other problem (references included)
+ * be reported in the same run.
  */
 function parseFileShape(
   record: Record<string, unknown>,
-  atPath: (path: Path, message: string, keyOf?: string) => Problem,
-): { file?: ArgumentFile; problems: Problem[] } {
+  atPath: AtPath,
+): { file: ArgumentFile; problems: Problem[] } {
   const problems: Problem[] = [];
-  const top = argumentFileSchema
-    .extend({
-      claims: z.record(z.string(), z.unknown()),
-      evidence: z.record(z.string(), z.unknown()).optional(),
-    })
-    .safeParse(record);
+  const topSchema = argumentFileSchema.extend({
+    claims: z.record(z.string(), z.unknown()),
+    evidence: z.record(z.string(), z.unknown()).optional(),
+  });
+  const top = topSchema.safeParse(record, REPORT_INPUT);
   if (!top.success) problems.push(...zodProblems(top.error, atPath));
-  const data = top.success ? top.data : salvageTop(record);
+  const data = top.success
+    ? top.data
+    : (salvage(topSchema, record, { version: FORMAT_VERSION, title: "(invalid)", claims: {} }) ?? {
+        version: FORMAT_VERSION,
+        title: "(invalid)",
+        claims: {},
+      });
   const claims: Record<string, FileClaim> = {};
   for (const [id, raw] of Object.entries(data.claims)) {
     const key = idSchema.safeParse(id);
     if (!key.success)
-      problems.push(atPath(["claims"], `invalid claim id "${id}": ${key.error.issues[0].message}`, id));
-    const claim = fileClaimSchema.safeParse(raw);
+      problems.push(
+        atPath("value", ["claims"], `invalid claim id ${quoteValue(id)}: ${key.error.issues[0].message}`, id),
+      );
+    const claim = fileClaimSchema.safeParse(raw, REPORT_INPUT);
     if (!claim.success) problems.push(...zodProblems(claim.error, atPath, ["claims", id]));
-    claims[id] = claim.success ? claim.data : PLACEHOLDER_CLAIM;
+    claims[id] = claim.success
+      ? claim.data
+      : (salvage(fileClaimSchema, raw, { text: PLACEHOLDER_TEXT }) ?? { text: PLACEHOLDER_TEXT });
   }
   const evidence: Record<string, FileCard> = {};
   for (const [id, raw] of Object.entries(data.evidence ?? {})) {
     const key = idSchema.safeParse(id);
     if (!key.success)
-      problems.push(atPath(["evidence"], `invalid card id "${id}": ${key.error.issues[0].message}`, id));
-    const card = fileCardSchema.safeParse(raw);
+      problems.push(
+        atPath(
+          "value",
+          ["evidence"],
+          `invalid card id ${quoteValue(id)}: ${key.error.issues[0].message}`,
+          id,
+        ),
+      );
+    const card = fileCardSchema.safeParse(raw, REPORT_INPUT);
     if (!card.success) problems.push(...zodProblems(card.error, atPath, ["evidence", id]));
-    evidence[id] = card.success ? card.data : PLACEHOLDER_CARD;
+    evidence[id] = card.success
+      ? card.data
+      : (salvage(fileCardSchema, raw, { tag: PLACEHOLDER_TAG, quote: "" }) ?? {
+          tag: PLACEHOLDER_TAG,
+          quote: "",
+        });
   }
   const { evidence: rawEvidence, ...rest } = data;
   return { file: { ...rest, claims, ...(rawEvidence ? { evidence } : {}) }, problems };
@@ -217,70 +495,52 @@ function parseFileShape(
 
 /**
  * Checks the normalized shape element by element, like the authored one: a claim, relation or
- * card of the wrong shape is reported and left out, and everything else is still checked.
+ * card of the wrong shape is reported, and what is valid of it is still checked with the rest.
  */
 function parseNormalizedShape(
   record: Record<string, unknown>,
-  atPath: (path: Path, message: string, keyOf?: string) => Problem,
-): { map?: ArgumentMap; origins: Origins; problems: Problem[] } {
+  atPath: AtPath,
+): { map: ArgumentMap; origins: Origins; problems: Problem[] } {
   const problems: Problem[] = [];
   const origins: Origins = { claims: [], relations: [], evidence: [], thesesGiven: true };
-  const top = argumentMapSchema
-    .extend({ claims: z.array(z.unknown()), relations: z.array(z.unknown()), evidence: z.array(z.unknown()) })
-    .safeParse(record);
-  if (!top.success) {
-    problems.push(...zodProblems(top.error, atPath));
-    return { origins, problems };
-  }
-  const keep = <T>(
-    list: unknown[],
-    schema: z.ZodType<T>,
-    key: string,
-    placeholder?: (id: string) => T,
-  ): T[] =>
-    list
-      .flatMap((raw, i) => {
-        const parsed = schema.safeParse(raw);
-        if (parsed.success) return [{ value: parsed.data, i }];
-        problems.push(...zodProblems(parsed.error, atPath, [key, i]));
-        // A claim or card with a usable id stays as a placeholder, so references to it do not also fail.
-        const id = idSchema.safeParse((raw as { id?: unknown } | null)?.id);
-        return id.success && placeholder ? [{ value: placeholder(id.data), i }] : [];
-      })
-      .map(({ value, i }) => {
-        if (key === "claims") origins.claims.push([key, i]);
-        else if (key === "evidence") origins.evidence.push([key, i]);
-        else origins.relations.push({ base: [key, i], long: true });
-        return value;
-      });
-  const claims = keep(top.data.claims, claimSchema, "claims", (id) => ({
-    id,
-    text: "(invalid claim)",
-    side: "aff" as const,
-  }));
-  const relations = keep(top.data.relations, relationSchema, "relations");
-  const evidence = keep(top.data.evidence, cardSchema, "evidence", (id) => ({
-    id,
-    tag: "(invalid card)",
-    quote: "",
-  }));
-  return { map: { ...top.data, claims, relations, evidence }, origins, problems };
-}
-
-/** What can still be checked of a file whose top level is wrong: its claims and cards. */
-function salvageTop(record: Record<string, unknown>) {
-  const asRecord = (value: unknown) =>
-    value && typeof value === "object" && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  const theses = idListSchema.safeParse(record.theses);
-  return {
+  const topSchema = argumentMapSchema.extend({
+    claims: z.array(z.unknown()),
+    relations: z.array(z.unknown()),
+    evidence: z.array(z.unknown()),
+  });
+  const top = topSchema.safeParse(record, REPORT_INPUT);
+  if (!top.success) problems.push(...zodProblems(top.error, atPath));
+  const empty = {
     version: FORMAT_VERSION as typeof FORMAT_VERSION,
     title: "(invalid)",
-    theses: theses.success ? theses.data : undefined,
-    claims: asRecord(record.claims) ?? {},
-    evidence: asRecord(record.evidence),
+    theses: [],
+    claims: [],
+    relations: [],
+    evidence: [],
   };
+  const data = top.success ? top.data : (salvage(topSchema, record, empty) ?? empty);
+  const keep = <S extends z.ZodObject>(
+    list: unknown[],
+    schema: S,
+    key: string,
+    fill: Record<string, unknown>,
+  ) =>
+    list.flatMap((raw, i) => {
+      const parsed = schema.safeParse(raw, REPORT_INPUT);
+      if (!parsed.success) problems.push(...zodProblems(parsed.error, atPath, [key, i]));
+      // An element with usable ids stays, so references to it and from it are still checked.
+      const value = parsed.success ? parsed.data : salvage(schema, raw, fill);
+      if (value === undefined) return [];
+      if (key === "claims") origins.claims.push([key, i]);
+      else if (key === "evidence") origins.evidence.push([key, i]);
+      else origins.relations.push({ base: [key, i], long: true });
+      return [value as z.infer<S>];
+    });
+  const claims = keep(data.claims, claimSchema, "claims", { text: PLACEHOLDER_TEXT, side: "aff" });
+  // An unknown type is read as an attack so the relation's ends are still checked.
+  const relations = keep(data.relations, relationSchema, "relations", { type: "attack" });
+  const evidence = keep(data.evidence, cardSchema, "evidence", { tag: PLACEHOLDER_TAG, quote: "" });
+  return { map: { ...data, claims, relations, evidence }, origins, problems };
 }
 
 /**
@@ -296,6 +556,7 @@ function jsonSyntaxProblem(text: string, file: string): Problem | undefined {
     const offset = Number(/position (\d+)/.exec(message)?.[1] ?? text.length);
     const before = text.slice(0, offset).split("\n");
     return {
+      code: "syntax",
       file,
       line: before.length,
       col: before[before.length - 1].length + 1,
@@ -305,54 +566,47 @@ function jsonSyntaxProblem(text: string, file: string): Problem | undefined {
   }
 }
 
-function fail(problems: Problem[]): ParseResult {
-  return { ok: false, problems: sortProblems(problems) };
-}
-
 function firstLine(message: string): string {
   return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
 
-function zodProblems(
-  error: z.ZodError,
-  atPath: (path: Path, message: string, keyOf?: string) => Problem,
-  prefix: Path = [],
-): Problem[] {
+function zodProblems(error: z.ZodError, atPath: AtPath, prefix: Path = []): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
     const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== "symbol")];
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push(atPath(path, `unknown field "${key}"`, key));
+      for (const key of issue.keys) out.push(atPath("shape", path, `unknown field ${quoteValue(key)}`, key));
     } else if (issue.code === "invalid_key") {
       out.push(
-        atPath(path, `invalid id "${String(path.at(-1))}": ${issue.issues[0]?.message ?? issue.message}`),
+        atPath(
+          "value",
+          path,
+          `invalid id ${quoteValue(String(path.at(-1)))}: ${issue.issues[0]?.message ?? issue.message}`,
+        ),
       );
     } else if (issue.code === "invalid_union") {
-      out.push(atPath(path, unionMessage(issue)));
+      const { code, message } = unionMessage(issue);
+      out.push(atPath(code, path, message));
     } else {
-      out.push(atPath(path, describeIssue(issue)));
+      out.push(atPath(issueCode(issue), path, describeIssue(issue)));
     }
   }
   return out;
 }
 
-function unionMessage(issue: z.core.$ZodIssueInvalidUnion): string {
-  const inner = issue.errors.flat().find((i) => i.code !== "invalid_type");
-  return inner
-    ? `${describeIssue(inner as z.core.$ZodIssue)} (expected an id, a list of ids, or { to, evidence })`
-    : "expected an id, a list of ids, or entries like { to: id, evidence: [card] }";
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type") {
-    return issue.input === undefined
-      ? `missing required field (expected ${issue.expected})`
-      : `expected ${issue.expected}`;
+function unionMessage(issue: z.core.$ZodIssueInvalidUnion): { code: ProblemCode; message: string } {
+  const inner = issue.errors.flat().find((i) => i.code !== "invalid_type") as z.core.$ZodIssue | undefined;
+  if (inner) {
+    return {
+      code: issueCode(inner),
+      message: `${describeIssue(inner)} (expected an id, a list of ids, or { to, evidence })`,
+    };
   }
-  if (issue.code === "invalid_value") {
-    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-  }
-  return issue.message;
+  const got = issue.input === undefined ? "" : `, got ${quoteValue(issue.input)}`;
+  return {
+    code: "shape",
+    message: `expected an id, a list of ids, or entries like { to: id, evidence: [card] }${got}`,
+  };
 }
 
 /** Turns the authored shape into the normalized map and remembers where each part came from. */
@@ -482,6 +736,33 @@ function pathAtOffset(doc: Document, offset: number): Path {
   return best;
 }
 
+/** The document path of the deepest key or value whose source contains `offset`. */
+function pathToOffset(doc: Document, offset: number): Path {
+  let best: Path = [];
+  const contains = (range: Range | null | undefined) => !!range && range[0] <= offset && offset < range[2];
+  const visitNode = (node: unknown, path: Path) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : "?";
+        const value = pair.value as YamlNode | null;
+        if (contains((pair.key as YamlNode | null)?.range) || contains(value?.range)) {
+          best = [...path, key];
+          visitNode(value, best);
+        }
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        if (contains((item as YamlNode | null)?.range)) {
+          best = [...path, i];
+          visitNode(item, best);
+        }
+      });
+    }
+  };
+  visitNode(doc.contents, []);
+  return best;
+}
+
 // Writing back
 
 /**
@@ -543,41 +824,6 @@ function orderKeys(file: ArgumentFile): ArgumentFile {
 
 function stripUndefined<T extends object>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** The normalized JSON of FORMATS.md, every object's keys in one fixed order so exports and saves agree. */
-export function mapToNormalized(map: ArgumentMap): ArgumentMap {
-  return stripUndefined({
-    version: map.version,
-    slug: map.slug,
-    title: map.title,
-    resolution: map.resolution,
-    description: map.description,
-    tags: map.tags,
-    theses: map.theses,
-    claims: map.claims.map((c) => ({
-      id: c.id,
-      text: c.text,
-      side: c.side,
-      notes: c.notes,
-      tags: c.tags,
-      evidence: c.evidence,
-    })),
-    relations: map.relations.map((r) => ({
-      id: r.id,
-      from: r.from,
-      to: r.to,
-      type: r.type,
-      evidence: r.evidence,
-    })),
-    evidence: map.evidence.map((card) => ({
-      id: card.id,
-      tag: card.tag,
-      quote: card.quote,
-      read: card.read,
-      cite: card.cite,
-    })),
-  });
 }
 
 /** A new YAML document for a map, with the schema comment editors use for completion. */

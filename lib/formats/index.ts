@@ -1,4 +1,4 @@
-import type { Problem } from "../model/problems";
+import type { Result } from "../model/problems";
 import type { ArgumentMap } from "../model/schema";
 
 /** Every format Clashmap reads or writes, by the id the command line and the API use. */
@@ -31,9 +31,7 @@ export interface ExportOptions {
 export type ExportOutput = string | Uint8Array;
 
 /** What an import gives: a map and a report of what was kept, skipped or changed; or located problems. */
-export type ImportResult =
-  | { ok: true; map: ArgumentMap; report: string[] }
-  | { ok: false; problems: Problem[] };
+export type ImportResult = Result<{ map: ArgumentMap; report: string[] }>;
 
 /** The functions a format module provides; loaded only when the format is used. */
 export interface FormatModule {

@@ -1,7 +1,8 @@
 import type { ArgumentMap } from "../model/schema";
 import { subtreeMap } from "../model/subtree";
-import { mapToNormalized, parseArgumentSource } from "./argument-file";
+import { parseArgumentSource } from "./argument-file";
 import type { ExportOptions, ImportResult } from "./index";
+import { mapToNormalized } from "./normalized-json";
 
 /** The normalized JSON of FORMATS.md. */
 export function serialize(map: ArgumentMap, options: ExportOptions): string {
@@ -13,9 +14,7 @@ export function serialize(map: ArgumentMap, options: ExportOptions): string {
 export function parse(input: string, fileName: string): ImportResult {
   const name = fileName.toLowerCase().endsWith(".json") ? fileName : `${fileName}.json`;
   const result = parseArgumentSource(input, name);
-  return result.ok
-    ? { ok: true, map: result.value.map, report: [] }
-    : { ok: false, problems: result.problems };
+  return result.ok ? { ok: true, value: { map: result.value.map, report: [] } } : result;
 }
 
 /** A JSON object with our `version` and `claims`. */

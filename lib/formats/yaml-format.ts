@@ -11,9 +11,7 @@ export function serialize(map: ArgumentMap, options: ExportOptions): string {
 /** Reads a YAML or JSON argument file of our own, in either shape. */
 export function parse(input: string, fileName: string): ImportResult {
   const result = parseArgumentSource(input, fileName);
-  return result.ok
-    ? { ok: true, map: result.value.map, report: [] }
-    : { ok: false, problems: result.problems };
+  return result.ok ? { ok: true, value: { map: result.value.map, report: [] } } : result;
 }
 
 /** Our own files say `version:` and `claims:` at the top level. */

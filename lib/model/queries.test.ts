@@ -102,13 +102,13 @@ describe("checkMap", () => {
       'duplicate claim id "t"',
       'relation id "p" is already a claim id',
       'unknown claim "ghost"',
-      "a claim cannot support itself",
+      'claim "c" cannot support itself',
       '"c-attacks-t" is a relation; only an attack (undercut) can target a relation',
-      'a claim cannot undercut its own relation "p-supports-t"',
+      'claim "p" cannot undercut its own relation "p-supports-t"',
       'unknown claim "nobody"',
       'unknown evidence card "nope"',
       'read span "abd" does not occur in the card\'s quote',
-      "links must be absolute http:// or https:// URLs",
+      'links must be absolute http:// or https:// URLs, got "ftp://x"',
     ]);
   });
 });

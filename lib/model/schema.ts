@@ -16,8 +16,13 @@ export const idSchema = z
 export const sideSchema = z.enum(["aff", "neg"]);
 export const relationTypeSchema = z.enum(["support", "attack"]);
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a link holding a control character is refused
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F]/;
+
 /** True for absolute http(s) URLs; cite links never carry javascript:, data: or file: schemes. */
 export function isHttpUrl(value: string): boolean {
+  // The URL parser would quietly drop or encode control characters; a link holding one is refused.
+  if (CONTROL_CHARACTER.test(value)) return false;
   try {
     const url = new URL(value);
     return url.protocol === "http:" || url.protocol === "https:";

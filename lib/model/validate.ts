@@ -1,3 +1,4 @@
+import { type ProblemCode, quoteValue } from "./problems";
 import { type ArgumentMap, isHttpUrl } from "./schema";
 
 /** Where in a normalized map a problem sits; formats turn it into a path in their source. */
@@ -8,9 +9,13 @@ export type Locus =
   | { kind: "relation"; index: number; field?: "id" | "to" | "evidence"; item?: number }
   | { kind: "card"; index: number; field?: "id" | "read" | "cite.url"; item?: number };
 
-/** A problem found beyond the schema's shape: a broken reference, a duplicate, a bad span. */
+/**
+ * A problem found beyond the schema's shape (a broken reference, a duplicate, a bad span), not yet
+ * placed in a source: a format turns its locus into a file, line and path.
+ */
 export interface MapIssue {
   locus: Locus;
+  code: ProblemCode;
   message: string;
 }
 
@@ -29,6 +34,7 @@ export function checkMap(map: ArgumentMap): MapIssue[] {
     if (claimIds.has(claim.id)) {
       issues.push({
         locus: { kind: "claim", index, field: "id" },
+        code: "duplicate",
         message: `duplicate claim id "${claim.id}"`,
       });
     } else claimIds.set(claim.id, index);
@@ -37,30 +43,37 @@ export function checkMap(map: ArgumentMap): MapIssue[] {
     if (claimIds.has(relation.id)) {
       issues.push({
         locus: { kind: "relation", index, field: "id" },
+        code: "duplicate",
         message: `relation id "${relation.id}" is already a claim id`,
       });
     } else if (relationIds.has(relation.id)) {
       issues.push({
         locus: { kind: "relation", index, field: "id" },
+        code: "duplicate",
         message: `duplicate relation id "${relation.id}" (the same ${relation.type} is written twice)`,
       });
     } else relationIds.set(relation.id, index);
   });
   map.evidence.forEach((card, index) => {
     if (cardIds.has(card.id)) {
-      issues.push({ locus: { kind: "card", index, field: "id" }, message: `duplicate card id "${card.id}"` });
+      issues.push({
+        locus: { kind: "card", index, field: "id" },
+        code: "duplicate",
+        message: `duplicate card id "${card.id}"`,
+      });
     } else cardIds.set(card.id, index);
   });
 
   const checkCards = (ids: readonly string[] | undefined, at: (item: number) => Locus) => {
     ids?.forEach((id, item) => {
-      if (!cardIds.has(id)) issues.push({ locus: at(item), message: `unknown evidence card "${id}"` });
+      if (!cardIds.has(id))
+        issues.push({ locus: at(item), code: "reference", message: `unknown evidence card "${id}"` });
     });
   };
 
   map.theses.forEach((id, index) => {
     if (!claimIds.has(id))
-      issues.push({ locus: { kind: "thesis", index }, message: `unknown claim "${id}"` });
+      issues.push({ locus: { kind: "thesis", index }, code: "reference", message: `unknown claim "${id}"` });
   });
 
   map.claims.forEach((claim, index) => {
@@ -70,26 +83,39 @@ export function checkMap(map: ArgumentMap): MapIssue[] {
   map.relations.forEach((relation, index) => {
     const locus: Locus = { kind: "relation", index, field: "to" };
     if (!claimIds.has(relation.from)) {
-      issues.push({ locus: { kind: "relation", index }, message: `unknown claim "${relation.from}"` });
+      issues.push({
+        locus: { kind: "relation", index },
+        code: "reference",
+        message: `unknown claim "${relation.from}"`,
+      });
     }
     const targetRelation = relationIds.has(relation.to)
       ? map.relations[relationIds.get(relation.to) ?? -1]
       : undefined;
     if (relation.to === relation.from) {
-      issues.push({ locus, message: `a claim cannot ${relation.type} itself` });
+      issues.push({
+        locus,
+        code: "reference",
+        message: `claim "${relation.from}" cannot ${relation.type} itself`,
+      });
     } else if (targetRelation) {
       if (relation.type === "support") {
         issues.push({
           locus,
+          code: "reference",
           message: `"${relation.to}" is a relation; only an attack (undercut) can target a relation`,
         });
       } else if (relation.to === relation.id) {
-        issues.push({ locus, message: "a relation cannot attack itself" });
+        issues.push({ locus, code: "reference", message: `relation "${relation.id}" cannot attack itself` });
       } else if (targetRelation.from === relation.from) {
-        issues.push({ locus, message: `a claim cannot undercut its own relation "${relation.to}"` });
+        issues.push({
+          locus,
+          code: "reference",
+          message: `claim "${relation.from}" cannot undercut its own relation "${relation.to}"`,
+        });
       }
     } else if (!claimIds.has(relation.to)) {
-      issues.push({ locus, message: `unknown claim or relation "${relation.to}"` });
+      issues.push({ locus, code: "reference", message: `unknown claim or relation "${relation.to}"` });
     }
     checkCards(relation.evidence, (item) => ({ kind: "relation", index, field: "evidence", item }));
   });
@@ -99,7 +125,8 @@ export function checkMap(map: ArgumentMap): MapIssue[] {
       if (!card.quote.includes(span)) {
         issues.push({
           locus: { kind: "card", index, field: "read", item },
-          message: `read span "${shorten(span)}" does not occur in the card's quote`,
+          code: "value",
+          message: `read span ${quoteValue(span)} does not occur in the card's quote`,
         });
       }
     });
@@ -107,14 +134,11 @@ export function checkMap(map: ArgumentMap): MapIssue[] {
     if (url !== undefined && !isHttpUrl(url)) {
       issues.push({
         locus: { kind: "card", index, field: "cite.url" },
-        message: "links must be absolute http:// or https:// URLs",
+        code: "value",
+        message: `links must be absolute http:// or https:// URLs, got ${quoteValue(url)}`,
       });
     }
   });
 
   return issues;
-}
-
-function shorten(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -5,7 +5,7 @@ import { JSON_SCHEMA_PATH } from "../formats/json-schema";
 import { isSlug, slugify, uniqueId } from "../model/ids";
 import { type ArgumentMap, FORMAT_VERSION } from "../model/schema";
 import { argumentsDir } from "./maps";
-import { InvalidMapError, insideDir } from "./write";
+import { InvalidMapError, insideDir, requestProblem } from "./write";
 
 /** Longest title a new map may have. */
 export const MAX_TITLE_LENGTH = 200;
@@ -33,10 +33,10 @@ export async function createMap(
   options: { dir?: string } = {},
 ): Promise<{ slug: string; file: string }> {
   const text = title.trim();
-  if (!text) throw new InvalidMapError([{ path: "title", message: "a map needs a title" }]);
+  if (!text) throw new InvalidMapError([requestProblem("value", "title", "a map needs a title")]);
   if (text.length > MAX_TITLE_LENGTH) {
     throw new InvalidMapError([
-      { path: "title", message: `a title has at most ${MAX_TITLE_LENGTH} characters` },
+      requestProblem("value", "title", `a title has at most ${MAX_TITLE_LENGTH} characters`),
     ]);
   }
   const dir = options.dir ?? argumentsDir();
@@ -52,11 +52,12 @@ export async function createMap(
   for (;;) {
     const slug = uniqueId(stem, taken);
     if (!isSlug(slug))
-      throw new InvalidMapError([{ path: "title", message: "no file name can be made from this title" }]);
+      throw new InvalidMapError([
+        requestProblem("name", "title", "no file name can be made from this title"),
+      ]);
     const file = `${slug}.yaml`;
     const parsed = parseArgumentSource(source, file, { slug });
-    if (!parsed.ok)
-      throw new InvalidMapError(parsed.problems.map((p) => ({ path: p.path, message: p.message })));
+    if (!parsed.ok) throw new InvalidMapError(parsed.problems);
     const filePath = insideDir(dir, file);
     let handle: Awaited<ReturnType<typeof open>>;
     try {

@@ -1,4 +1,4 @@
-import type { Problem } from "../model/problems";
+import type { Failure, Problem } from "../model/problems";
 import type { MapCounts, StoredMap } from "./maps";
 
 /** What the library shows of one file: plain data, safe to hand to a client component. */
@@ -13,7 +13,7 @@ export type LibraryEntry =
       counts: MapCounts;
       warnings: Problem[];
     }
-  | { ok: false; slug: string; file: string; problems: Problem[] };
+  | ({ slug: string; file: string } & Failure);
 
 /** Reduces stored maps to the library's plain entries (no documents, no paths on disk). */
 export function toLibraryEntries(maps: StoredMap[]): LibraryEntry[] {

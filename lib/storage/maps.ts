@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { type ParsedSource, parseArgumentSource } from "../formats/argument-file";
 import { isSlug } from "../model/ids";
-import type { Problem } from "../model/problems";
+import type { Failure, Problem } from "../model/problems";
 import type { ArgumentMap } from "../model/schema";
 
 /** File endings read as argument files, in order of preference when two share a slug. */
@@ -26,19 +26,24 @@ export interface MapCounts {
   cards: number;
 }
 
+/** Which file a stored map comes from. */
+interface StoredFile {
+  slug: string;
+  file: string;
+  filePath: string;
+}
+
+/** One argument file read from the folder: the map, or the file's problems (the common `Failure`). */
 export type StoredMap =
-  | {
+  | (StoredFile & {
       ok: true;
-      slug: string;
-      file: string;
-      filePath: string;
       revision: string;
       map: ArgumentMap;
       source: ParsedSource;
       counts: MapCounts;
       warnings?: Problem[];
-    }
-  | { ok: false; slug: string; file: string; filePath: string; problems: Problem[] };
+    })
+  | (StoredFile & Failure);
 
 /** Counts of claims, relations and cards in a map. */
 export function countsOf(map: ArgumentMap): MapCounts {
@@ -54,16 +59,41 @@ function slugOf(fileName: string): string | undefined {
   return ext ? fileName.slice(0, -ext.length) : undefined;
 }
 
-/** Reads and validates one argument file; problems name it by its file name. */
+/**
+ * Reads and validates one argument file; problems name it by its file name. Never throws, so
+ * one file the parser gives up on cannot take the library or the other maps with it.
+ */
 export async function readStoredMap(filePath: string): Promise<StoredMap> {
   const file = path.basename(filePath);
   const slug = slugOf(file) ?? file;
+  try {
+    return await readChecked(filePath, file, slug);
+  } catch (error) {
+    return unreadable(slug, file, filePath, error);
+  }
+}
+
+function unreadable(slug: string, file: string, filePath: string, error: unknown): StoredMap {
+  // A system error's code, not its message: that would show the server's folders to every visitor.
+  const errno = (error as NodeJS.ErrnoException | null)?.code;
+  const message = errno
+    ? `the file could not be read (${errno})`
+    : `the file could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  return {
+    ok: false,
+    slug,
+    file,
+    filePath,
+    problems: [{ code: "unreadable", file, line: 1, col: 1, path: "", message }],
+  };
+}
+
+async function readChecked(filePath: string, file: string, slug: string): Promise<StoredMap> {
   let text: string;
   try {
     text = await readFile(filePath, "utf8");
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, slug, file, filePath, problems: [{ file, line: 1, col: 1, path: "", message }] };
+    return unreadable(slug, file, filePath, error);
   }
   const nameProblem = fileNameProblem(file);
   if (nameProblem) return { ok: false, slug, file, filePath, problems: [nameProblem] };
@@ -120,6 +150,7 @@ export function mapFilesIn(names: readonly string[]): { slug: string; chosen: st
 /** The problem of a slug with more than one file: which one the app uses. */
 export function duplicateProblem(slug: string, chosen: string, ignored: string[]): Problem {
   return {
+    code: "duplicate",
     file: ignored[0],
     line: 1,
     col: 1,
@@ -133,6 +164,7 @@ export function fileNameProblem(file: string): Problem | undefined {
   const slug = slugOf(file) ?? file;
   if (isSlug(slug)) return undefined;
   return {
+    code: "name",
     file,
     line: 1,
     col: 1,

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mapToNormalized } from "../formats/argument-file";
+import { mapToNormalized } from "../formats/normalized-json";
 import { addClaim, connect, deleteClaim, updateClaim } from "../model/edits";
 import type { ArgumentMap } from "../model/schema";
 import { loadStoredMap, revisionOf } from "./maps";

@@ -1,16 +1,20 @@
 import { randomBytes } from "node:crypto";
 import * as fsp from "node:fs/promises";
 import path from "node:path";
-import { mapToNormalized, parseArgumentSource, serializeArgumentSource } from "../formats/argument-file";
-import { formatPath, type Problem } from "../model/problems";
+import { parseArgumentSource, serializeArgumentSource } from "../formats/argument-file";
+import { mapToNormalized } from "../formats/normalized-json";
+import { describeIssue, issueCode, REPORT_INPUT } from "../model/issues";
+import { formatPath, type Problem, type ProblemCode, type Result } from "../model/problems";
 import { type ArgumentMap, argumentMapSchema } from "../model/schema";
 import { checkMap, type Locus } from "../model/validate";
 import { argumentsDir, findMapFile, revisionOf } from "./maps";
 
-/** One problem of a map sent for saving, at a path of its normalized JSON (`relations[3].to`). */
-export interface MapProblem {
-  path: string;
-  message: string;
+/** The `file` of a problem in data sent to the API rather than read from a file. */
+export const REQUEST_BODY = "request body";
+
+/** A problem of data sent to the API, at a path of its JSON (`relations[3].to`); it has no line. */
+export function requestProblem(code: ProblemCode, path: string, message: string): Problem {
+  return { code, file: REQUEST_BODY, path, message };
 }
 
 /** No map has this slug. */
@@ -32,7 +36,7 @@ export class RevisionConflictError extends Error {
 /** The map sent for saving, or the file it would replace, is not valid; nothing was written. */
 export class InvalidMapError extends Error {
   constructor(
-    readonly problems: MapProblem[],
+    readonly problems: Problem[],
     message = "the map is not valid",
   ) {
     super(message);
@@ -134,27 +138,40 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 /**
- * Checks a map sent for saving the way the command line checks a file: the normalized schema,
- * then references; problems name paths of the normalized JSON.
+ * Checks a map sent for saving the way the command line checks a file: when it is not valid,
+ * shape, value and reference problems are reported together, at paths of its normalized JSON.
  */
-export function validateIncomingMap(
-  input: unknown,
-): { ok: true; map: ArgumentMap } | { ok: false; problems: MapProblem[] } {
-  const parsed = argumentMapSchema.safeParse(input);
-  if (!parsed.success) {
+export function validateIncomingMap(input: unknown): Result<ArgumentMap> {
+  const parsed = argumentMapSchema.safeParse(input, REPORT_INPUT);
+  if (parsed.success) {
+    const issues = checkMap(parsed.data);
+    if (issues.length === 0) return { ok: true, value: parsed.data };
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path.filter((p): p is string | number => typeof p !== "symbol")),
-        message: issue.message,
-      })),
+      problems: issues.map((i) => requestProblem(i.code, locusPath(i.locus), i.message)),
     };
   }
-  const issues = checkMap(parsed.data);
-  if (issues.length > 0) {
-    return { ok: false, problems: issues.map((i) => ({ path: locusPath(i.locus), message: i.message })) };
+  const record = input as { claims?: unknown } | null;
+  if (record && typeof record === "object" && Array.isArray(record.claims)) {
+    // The file parser keeps what is valid of each bad element, so every other problem shows too;
+    // its paths of normalized JSON are the request's, its lines those of a re-serialization (dropped).
+    const checked = parseArgumentSource(JSON.stringify(input, null, 2), "request.json");
+    if (!checked.ok)
+      return {
+        ok: false,
+        problems: checked.problems.map((p) => requestProblem(p.code, p.path, p.message)),
+      };
   }
-  return { ok: true, map: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) =>
+      requestProblem(
+        issueCode(issue),
+        formatPath(issue.path.filter((p): p is string | number => typeof p !== "symbol")),
+        describeIssue(issue),
+      ),
+    ),
+  };
 }
 
 /** The normalized-JSON path of a reference problem. */
@@ -207,22 +224,21 @@ export async function saveMap(
 
     const incoming = validateIncomingMap(input);
     if (!incoming.ok) throw new InvalidMapError(incoming.problems);
-    const map: ArgumentMap = { ...incoming.map, slug };
+    const map: ArgumentMap = { ...incoming.value, slug };
 
     const current = parseArgumentSource(text, file, { slug });
     if (!current.ok) {
-      throw new InvalidMapError(
-        current.problems.map(fileProblem),
-        `${file} has problems; fix the file first`,
-      );
+      throw new InvalidMapError(current.problems, `${file} has problems; fix the file first`);
     }
     const output = serializeArgumentSource(current.value, map);
     const check = parseArgumentSource(output, file, { slug });
-    if (!check.ok) throw new InvalidMapError(check.problems.map(fileProblem));
+    if (!check.ok) throw new InvalidMapError(check.problems);
     const difference = firstDifference(comparable(map), comparable(check.value.map));
     if (difference !== undefined) {
       throw new InvalidMapError([
         {
+          code: "roundtrip",
+          file,
           path: difference,
           message: "this value would read back differently from the file; nothing was saved",
         },
@@ -232,10 +248,6 @@ export async function saveMap(
     await writeFileAtomic(filePath, output, options.fs);
     return { revision: revisionOf(output) };
   });
-}
-
-function fileProblem(problem: Problem): MapProblem {
-  return { path: problem.path, message: `${problem.file}:${problem.line}:${problem.col} ${problem.message}` };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { describeIssue, issueCode, REPORT_INPUT } from "@/lib/model/issues";
 import { accessConfig, checkWrite } from "@/lib/server/access";
 import { parseJson, readBodyLimited, requestFacts } from "@/lib/server/http";
+import { statusForProblems } from "@/lib/server/problem-status";
 import { createMap, MAX_TITLE_LENGTH } from "@/lib/storage/create";
-import { InvalidMapError } from "@/lib/storage/write";
+import { InvalidMapError, requestProblem } from "@/lib/storage/write";
 
 export const dynamic = "force-dynamic";
 
@@ -23,10 +25,19 @@ export async function POST(request: Request) {
   if (!body.ok) return Response.json({ error: body.message }, { status: body.status, headers: NO_STORE });
   const json = parseJson(body.text);
   if (!json.ok) return Response.json({ error: json.message }, { status: 400, headers: NO_STORE });
-  const input = createSchema.safeParse(json.value);
+  const input = createSchema.safeParse(json.value, REPORT_INPUT);
   if (!input.success) {
-    const problems = input.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return Response.json({ error: "a map needs a title", problems }, { status: 422, headers: NO_STORE });
+    const problems = input.error.issues.map((i) =>
+      requestProblem(
+        issueCode(i),
+        i.path.join("."),
+        i.code === "invalid_type" ? describeIssue(i) : i.message,
+      ),
+    );
+    return Response.json(
+      { error: "a map needs a title", problems },
+      { status: statusForProblems(problems), headers: NO_STORE },
+    );
   }
   try {
     const { slug } = await createMap(input.data.title);
@@ -35,7 +46,7 @@ export async function POST(request: Request) {
     if (error instanceof InvalidMapError) {
       return Response.json(
         { error: error.message, problems: error.problems },
-        { status: 422, headers: NO_STORE },
+        { status: statusForProblems(error.problems), headers: NO_STORE },
       );
     }
     throw error;

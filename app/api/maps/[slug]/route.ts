@@ -1,7 +1,8 @@
-import { mapToNormalized } from "@/lib/formats/argument-file";
+import { mapToNormalized } from "@/lib/formats/normalized-json";
 import { MAX_FILE_BYTES } from "@/lib/model/schema";
 import { accessConfig, checkWrite } from "@/lib/server/access";
 import { etag, ifMatchRevision, parseJson, readBodyLimited, requestFacts } from "@/lib/server/http";
+import { statusForProblems } from "@/lib/server/problem-status";
 import { loadStoredMap } from "@/lib/storage/maps";
 import { InvalidMapError, MapNotFoundError, RevisionConflictError, saveMap } from "@/lib/storage/write";
 
@@ -21,6 +22,7 @@ export async function GET(_request: Request, { params }: Context) {
   const stored = await loadStoredMap(slug);
   if (!stored) return notFound(slug);
   if (!stored.ok) {
+    // The file on disk is at fault, not the request, whatever its problems are.
     return Response.json(
       { error: `${stored.file} has problems`, problems: stored.problems },
       { status: 422, headers: NO_STORE },
@@ -60,7 +62,7 @@ export async function PUT(request: Request, { params }: Context) {
     if (error instanceof InvalidMapError) {
       return Response.json(
         { error: error.message, problems: error.problems },
-        { status: 422, headers: NO_STORE },
+        { status: statusForProblems(error.problems), headers: NO_STORE },
       );
     }
     throw error;
