@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -146,5 +146,41 @@ describe("schema", () => {
   it("prints the JSON Schema", async () => {
     expect(await runCli(["schema"], io())).toBe(0);
     expect(JSON.parse(out).title).toBe("Clashmap argument map");
+  });
+});
+
+describe("validate, counting and bad files", () => {
+  it("counts claims, relations, cards, files and problems in words", async () => {
+    writeFileSync(
+      path.join(dir, "one.yaml"),
+      "version: 1\ntitle: T\nclaims:\n  a: { text: A, evidence: [k] }\n  b: { text: B, supports: a }\nevidence:\n  k: { tag: K, quote: q }\n",
+    );
+    expect(await runCli(["validate", "one.yaml"], io())).toBe(0);
+    expect(out).toBe("ok  one.yaml  2 claims, 1 relation, 1 card\n");
+    expect(err).toBe("1 file valid\n");
+    out = "";
+    err = "";
+    writeFileSync(
+      path.join(dir, "bad.yaml"),
+      "version: 1\ntitle: T\nclaims:\n  a: { text: A, supports: ghost }\n",
+    );
+    expect(await runCli(["validate", "bad.yaml"], io())).toBe(1);
+    expect(err).toBe("1 of 1 file invalid, 1 problem (1 reference)\n");
+  });
+
+  it("goes on past an alias bomb and an unreadable file to check every other file", async () => {
+    copyFileSync(
+      path.join(ROOT, "lib", "formats", "fixtures", "problems", "alias-bomb.yaml"),
+      path.join(dir, "a-bomb.yaml"),
+    );
+    symlinkSync(path.join(dir, "nowhere.yaml"), path.join(dir, "b-gone.yaml"));
+    writeFileSync(path.join(dir, "c-good.yaml"), "version: 1\ntitle: T\nclaims:\n  a: { text: A }\n");
+    expect(await runCli(["validate", "."], io())).toBe(1);
+    expect(out.trim().split("\n")).toEqual([
+      "a-bomb.yaml:10:10  notes.b[0]  the aliases (*name) in this file expand to too much data (over 100 expansions); write the repeated parts out",
+      "b-gone.yaml:1:1  (document)  the file could not be read (ENOENT)",
+      "ok  c-good.yaml  1 claim, 0 relations, 0 cards",
+    ]);
+    expect(err).toBe("2 of 3 files invalid, 2 problems (1 size, 1 unreadable)\n");
   });
 });

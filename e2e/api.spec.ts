@@ -166,7 +166,12 @@ test.describe("PUT /api/maps/<slug>", () => {
     expect(response.status()).toBe(422);
     const body = (await response.json()) as { problems: { path: string; message: string }[] };
     expect(body.problems).toEqual([
-      { path: "relations[0].to", message: 'unknown claim or relation "nowhere"' },
+      {
+        code: "reference",
+        file: "request body",
+        path: "relations[0].to",
+        message: 'unknown claim or relation "nowhere"',
+      },
     ]);
     expect((await getMap(request, slug)).etag).toBe(etag);
   });

@@ -67,6 +67,11 @@ function SaveStatusText() {
               <ul className="mt-2 space-y-1.5">
                 {problems.map((problem, i) => (
                   <li key={`${problem.path}-${i}`}>
+                    {problem.line !== undefined ? (
+                      <code className="font-mono text-xs">
+                        {problem.file}:{problem.line}:{problem.col ?? 1}
+                      </code>
+                    ) : null}{" "}
                     {problem.path ? <code className="font-mono text-xs">{problem.path}</code> : null}{" "}
                     {problem.message}
                   </li>

@@ -120,6 +120,23 @@ describe("the saver", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("reports a map too large to write as invalid, with the problem's code and place", async () => {
+    const { saver, calls, clock, statuses } = setup();
+    saver.schedule(mapWithTitle("huge"));
+    clock.tick();
+    const problem = {
+      code: "size",
+      file: "m.yaml",
+      line: 1,
+      col: 1,
+      path: "",
+      message: "file is 3000000 bytes",
+    };
+    calls[0].resolve(413, { error: "the map is not valid", problems: [problem] });
+    await settle();
+    expect(statuses.at(-1)).toEqual({ state: "invalid", problems: [problem] });
+  });
+
   it("reports invalid maps with their problems and tries again after the next edit", async () => {
     const { saver, calls, clock, statuses } = setup();
     saver.schedule(mapWithTitle("bad"));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problemSchema } from "../model/problems";
 import type { ArgumentMap } from "../model/schema";
 
 /** What the save indicator shows. */
@@ -7,7 +8,7 @@ export type SaveStatus =
   | { state: "pending" }
   | { state: "saving" }
   | { state: "conflict"; currentRevision?: string }
-  | { state: "invalid"; problems: { path: string; message: string }[] }
+  | { state: "invalid"; problems: SaveProblem[] }
   | { state: "forbidden"; message: string }
   | { state: "missing" }
   | { state: "error"; message: string };
@@ -17,7 +18,10 @@ export const RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 5000, 10000, 3000
 
 const savedAnswer = z.object({ revision: z.string().min(1) });
 const conflictAnswer = z.object({ currentRevision: z.string().optional() });
-const invalidAnswer = z.object({ problems: z.array(z.object({ path: z.string(), message: z.string() })) });
+const saveProblemSchema = problemSchema.partial({ code: true, file: true });
+/** A problem the server names when it refuses a save; in the file on disk when it has a line. */
+export type SaveProblem = z.infer<typeof saveProblemSchema>;
+const invalidAnswer = z.object({ problems: z.array(saveProblemSchema) });
 const errorAnswer = z.object({ error: z.string().optional() });
 
 /** The HTTP exchange a saver needs; the browser passes `fetch`, tests a fake. */
@@ -112,7 +116,11 @@ export function createSaver(options: SaverOptions): Saver {
     } else if (response.status === 404) {
       stopped = true;
       status({ state: "missing" });
-    } else if (response.status === 422) {
+    } else if (
+      response.status === 422 ||
+      (response.status === 413 && invalidAnswer.safeParse(body).success)
+    ) {
+      // 413 with problems: the map would make a file over the size limit.
       status({ state: "invalid", problems: invalidAnswer.safeParse(body).data?.problems ?? [] });
     } else if (response.status === 401) {
       stopped = true;

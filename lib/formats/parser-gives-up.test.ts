@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from "vitest";
+
+// A parser that throws on everything: what any bug or limit of the yaml package would look like.
+vi.mock("yaml", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("yaml")>()),
+  parseDocument: () => {
+    throw new RangeError("Maximum call stack size exceeded");
+  },
+}));
+
+const { parseArgumentSource } = await import("./argument-file");
+
+describe("a file the parser throws on", () => {
+  it("is a located problem of that file, not an exception", () => {
+    expect(parseArgumentSource("version: 1\ntitle: T\nclaims: {}\n", "deep.yaml")).toEqual({
+      ok: false,
+      problems: [
+        {
+          code: "unreadable",
+          file: "deep.yaml",
+          line: 1,
+          col: 1,
+          path: "",
+          message: "the file could not be read: Maximum call stack size exceeded",
+        },
+      ],
+    });
+  });
+});
