@@ -70,7 +70,8 @@ export function mergeLines(ours: string[], base: string[], theirs: string[]): st
     const fromMine: Hunk[] = [];
     const fromEdits: Hunk[] = [];
     let end = start;
-    const within = (hunk: Hunk | undefined) => hunk !== undefined && (hunk.start === start || hunk.start < end);
+    const within = (hunk: Hunk | undefined) =>
+      hunk !== undefined && (hunk.start === start || hunk.start < end);
     for (let grew = true; grew; ) {
       grew = false;
       while (within(mine[i])) {

@@ -342,7 +342,8 @@ function newRelationId(taken: ReadonlySet<string>, from: string, type: RelationT
   const derived = relationId(from, type, to);
   if (!taken.has(derived) && ID_PATTERN.test(derived)) return derived;
   const stem = derived.length > MAX_DERIVED_ID ? derived.slice(0, MAX_DERIVED_ID) : derived;
-  const cut = derived.length > MAX_DERIVED_ID && derived[MAX_DERIVED_ID] !== "-" ? stem.replace(/-[^-]*$/, "") : stem;
+  const cut =
+    derived.length > MAX_DERIVED_ID && derived[MAX_DERIVED_ID] !== "-" ? stem.replace(/-[^-]*$/, "") : stem;
   return uniqueId(cut.replace(/-+$/, "") || stem, taken);
 }
 
