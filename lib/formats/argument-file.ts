@@ -582,10 +582,17 @@ export function mapToNormalized(map: ArgumentMap): ArgumentMap {
   });
 }
 
-/** A new YAML document for a map, with the schema comment editors use for completion. */
-export function newYamlDocument(map: ArgumentMap, schemaReference = DEFAULT_SCHEMA_REFERENCE): Document {
+/**
+ * A new YAML document for a map, with the schema comment editors use for completion (none when
+ * `schemaReference` is null: no path to the schema would hold on another machine).
+ */
+export function newYamlDocument(
+  map: ArgumentMap,
+  schemaReference: string | null = DEFAULT_SCHEMA_REFERENCE,
+): Document {
   const doc = new Document(mapToFile(map));
-  doc.commentBefore = ` yaml-language-server: $schema=${schemaReference}`;
+  styleNew(doc.contents);
+  if (schemaReference !== null) doc.commentBefore = ` yaml-language-server: $schema=${schemaReference}`;
   return doc;
 }
 
@@ -657,7 +664,7 @@ function keepAuthorFormatting(source: ParsedSource, base: string, edited: string
 export function serializeNewSource(
   map: ArgumentMap,
   syntax: SourceSyntax,
-  schemaReference = DEFAULT_SCHEMA_REFERENCE,
+  schemaReference: string | null = DEFAULT_SCHEMA_REFERENCE,
 ): string {
   if (syntax === "json") return `${JSON.stringify(mapToFile(map), null, 2)}\n`;
   return newYamlDocument(map, schemaReference).toString(YAML_OUTPUT);
