@@ -26,13 +26,26 @@ const deletedSchema = z.object({ name: z.string() });
 export function MapDetailsButton() {
   const canEdit = useCanEdit();
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   if (!canEdit) return null;
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => button.current?.focus());
+  };
   return (
     <>
-      <button type="button" className={BUTTON} aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Map details
+      <button
+        ref={button}
+        type="button"
+        className={BUTTON}
+        aria-haspopup="dialog"
+        aria-label="Map details"
+        title="Map details: title, resolution, address, delete"
+        onClick={() => setOpen(true)}
+      >
+        Details
       </button>
-      {open ? <MapDetailsDialog onClose={() => setOpen(false)} /> : null}
+      {open ? <MapDetailsDialog onClose={close} /> : null}
     </>
   );
 }

@@ -53,6 +53,7 @@ export function NewMapForm() {
           setTaken({ slug, requested, href });
           setTitle("");
           setPending(false);
+          router.refresh();
           return;
         }
         router.push(href);
