@@ -205,8 +205,8 @@ test("rename, delete and restore need write access and stay inside the arguments
   );
 
   const main = serverUrl("main");
-  const escape = await request.post(`${main}/api/maps/russia-iran/rename`, { data: { slug: "../outside" } });
-  expect(escape.status()).toBe(422);
+  const outside = await request.post(`${main}/api/maps/russia-iran/rename`, { data: { slug: "../outside" } });
+  expect(outside.status()).toBe(422);
   expect((await request.delete(`${main}/api/maps/..%2Frussia-iran`)).status()).toBe(404);
   const restore = await request.post(`${main}/api/trash/restore`, { data: { name: "../russia-iran.yaml" } });
   expect(restore.status()).toBe(404);
