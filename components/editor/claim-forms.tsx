@@ -4,6 +4,7 @@ import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { formatTags, parseTags } from "@/lib/editor/tags";
 import { addClaim, addThesis, updateClaim } from "@/lib/model/edits";
+import { sideForNewThesis } from "@/lib/model/map-details";
 import { opposite } from "@/lib/model/queries";
 import type { ArgumentMap, RelationType, Side } from "@/lib/model/schema";
 import { useEditorApi } from "./editor-store";
@@ -21,7 +22,7 @@ function newClaimNoun(model: ArgumentMap, target: NewClaimTarget): string {
 }
 
 function defaultSide(model: ArgumentMap, target: NewClaimTarget): Side {
-  if (target.kind === "thesis") return "aff";
+  if (target.kind === "thesis") return sideForNewThesis(model);
   const relation = model.relations.find((r) => r.id === target.to);
   const targetClaim = model.claims.find((c) => c.id === (relation ? relation.from : target.to));
   const side = targetClaim?.side ?? "aff";

@@ -8,6 +8,7 @@ import { DeleteClaimDialog } from "./delete-claim-dialog";
 import { useCanEdit, useEditor, useEditorApi } from "./editor-store";
 import { ModalDialog } from "./ui";
 import { useAutosave } from "./use-autosave";
+import { useEditOnArrival } from "./use-edit-on-arrival";
 import { useEditShortcuts } from "./use-edit-shortcuts";
 
 /**
@@ -23,6 +24,7 @@ export function EditorHost() {
 function EditorHostInner() {
   useAutosave();
   useEditShortcuts();
+  useEditOnArrival();
   const form = useEditor((s) => s.form);
   const editor = useEditorApi();
   if (!form) return null;

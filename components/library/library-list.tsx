@@ -2,7 +2,9 @@ import Link from "next/link";
 import { ProblemKind } from "@/components/problems/problem-kind";
 import { formatProblem } from "@/lib/model/problems";
 import type { LibraryEntry } from "@/lib/storage/library";
+import type { TrashEntry } from "@/lib/storage/manage";
 import { NewMapForm } from "./new-map-form";
+import { RecentlyDeleted } from "./recently-deleted";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -15,9 +17,14 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function LibraryList({
   entries,
   newMap = "hidden",
+  deleted = [],
+  justDeleted,
 }: {
   entries: LibraryEntry[];
   newMap?: "form" | "sign-in" | "hidden";
+  /** Maps in the trash, shown (with Restore) to visitors who may edit. */
+  deleted?: TrashEntry[];
+  justDeleted?: string;
 }) {
   const maps = entries.filter((e) => e.ok);
   const broken = entries.filter((e) => !e.ok);
@@ -111,6 +118,8 @@ export function LibraryList({
           </ul>
         </section>
       ) : null}
+
+      {newMap === "form" ? <RecentlyDeleted entries={deleted} justDeleted={justDeleted} /> : null}
     </main>
   );
 }

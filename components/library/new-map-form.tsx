@@ -1,10 +1,16 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { z } from "zod";
 
-const createdSchema = z.object({ slug: z.string() });
+const createdSchema = z.object({
+  slug: z.string(),
+  requested: z.string().optional(),
+  thesis: z.string().optional(),
+  placeholder: z.boolean().optional(),
+});
 const errorSchema = z.object({ error: z.string() });
 
 /** The library's "New map" form: a title, then the new map's workspace. */
@@ -14,6 +20,11 @@ export function NewMapForm() {
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
+  const [taken, setTaken] = useState<{ slug: string; requested: string; href: string }>();
+  const report = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (taken) report.current?.focus();
+  }, [taken]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,6 +35,7 @@ export function NewMapForm() {
     }
     setPending(true);
     setError(undefined);
+    setTaken(undefined);
     try {
       const response = await fetch("/api/maps", {
         method: "POST",
@@ -33,7 +45,18 @@ export function NewMapForm() {
       const body: unknown = await response.json().catch(() => undefined);
       const created = createdSchema.safeParse(body);
       if (response.status === 201 && created.success) {
-        router.push(`/maps/${created.data.slug}`);
+        const { slug, requested, thesis, placeholder } = created.data;
+        // A placeholder thesis opens selected, in its editor, ready to be replaced.
+        const href = placeholder && thesis ? `/maps/${slug}?focus=${thesis}&edit=${thesis}` : `/maps/${slug}`;
+        if (requested && requested !== slug) {
+          // Another map has the address the title makes: say which one this map got before going on.
+          setTaken({ slug, requested, href });
+          setTitle("");
+          setPending(false);
+          router.refresh();
+          return;
+        }
+        router.push(href);
         return;
       }
       const failure = errorSchema.safeParse(body);
@@ -84,6 +107,20 @@ export function NewMapForm() {
           {pending ? "Creating…" : "Create map"}
         </button>
       </div>
+      {taken ? (
+        <p
+          ref={report}
+          tabIndex={-1}
+          data-testid="new-map-slug"
+          className="mt-2 text-sm font-medium text-slate-800 dark:text-slate-200"
+        >
+          A map already lives at /maps/{taken.requested}, so this one was created at{" "}
+          <Link href={taken.href} className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+            /maps/{taken.slug}
+          </Link>
+          . Open it there, or rename it in its Map details.
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
           {error}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { EditToolbar } from "@/components/editor/edit-toolbar";
+import { MapDetailsButton } from "@/components/editor/map-details-dialog";
 import { SignInToEditLink } from "@/components/editor/sign-in-link";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
@@ -40,6 +41,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
         {title}
       </h1>
       <EditToolbar />
+      <MapDetailsButton />
       <SignInToEditLink />
       <fieldset className="flex shrink-0 items-center rounded-md border border-slate-300 dark:border-slate-600">
         <legend className="sr-only">Orientation</legend>

@@ -47,6 +47,7 @@ import {
   type Side,
 } from "../model/schema";
 import { checkMap, type Locus } from "../model/validate";
+import { mergeJsonValue, printJsonLike } from "./json-writing";
 import { mergeLines } from "./line-merge";
 import { mapToNormalized } from "./normalized-json";
 
@@ -826,10 +827,17 @@ function stripUndefined<T extends object>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** A new YAML document for a map, with the schema comment editors use for completion. */
-export function newYamlDocument(map: ArgumentMap, schemaReference = DEFAULT_SCHEMA_REFERENCE): Document {
+/**
+ * A new YAML document for a map, with the schema comment editors use for completion (none when
+ * `schemaReference` is null: no path to the schema would hold on another machine).
+ */
+export function newYamlDocument(
+  map: ArgumentMap,
+  schemaReference: string | null = DEFAULT_SCHEMA_REFERENCE,
+): Document {
   const doc = new Document(mapToFile(map));
-  doc.commentBefore = ` yaml-language-server: $schema=${schemaReference}`;
+  styleNew(doc.contents);
+  if (schemaReference !== null) doc.commentBefore = ` yaml-language-server: $schema=${schemaReference}`;
   return doc;
 }
 
@@ -840,11 +848,15 @@ export function newYamlDocument(map: ArgumentMap, schemaReference = DEFAULT_SCHE
 export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap): string {
   if (source.shape === "normalized") {
     const slug = source.doc.get("slug");
-    const render = (m: ArgumentMap) =>
-      `${JSON.stringify(mapToNormalized({ ...m, slug: typeof slug === "string" ? slug : undefined }), null, 2)}\n`;
-    const base = render(source.map);
-    const edited = render(map);
-    return edited === base ? source.text : keepAuthorFormatting(source, base, edited, JSON.parse(edited));
+    const original: unknown = source.doc.toJS();
+    const wanted = mergeJsonValue(
+      original,
+      mapToNormalized({ ...map, slug: typeof slug === "string" ? slug : undefined }),
+    );
+    const layout = { text: source.text, root: source.doc.contents };
+    const base = printJsonLike(original, layout);
+    const edited = printJsonLike(wanted, layout);
+    return edited === base ? source.text : keepAuthorFormatting(source, base, edited, wanted);
   }
   const doc = source.doc.clone();
   // A side the author wrote though it follows from the relations is theirs to keep; one that was
@@ -867,7 +879,9 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
   if (doc.has("theses") && thesesWereDefault && !want.theses) (want as ArgumentFile).theses = map.theses;
   doc.contents = mergeNode(doc, doc.contents, want, []) as typeof doc.contents;
   const render = (d: Document) =>
-    source.syntax === "json" ? `${JSON.stringify(d.toJS(), null, 2)}\n` : d.toString(YAML_OUTPUT);
+    source.syntax === "json"
+      ? printJsonLike(d.toJS(), { text: source.text, root: source.doc.contents })
+      : d.toString(YAML_OUTPUT);
   const edited = render(doc);
   const base = render(source.doc);
   if (edited === base) return source.text;
@@ -895,7 +909,7 @@ function keepAuthorFormatting(source: ParsedSource, base: string, edited: string
 export function serializeNewSource(
   map: ArgumentMap,
   syntax: SourceSyntax,
-  schemaReference = DEFAULT_SCHEMA_REFERENCE,
+  schemaReference: string | null = DEFAULT_SCHEMA_REFERENCE,
 ): string {
   if (syntax === "json") return `${JSON.stringify(mapToFile(map), null, 2)}\n`;
   return newYamlDocument(map, schemaReference).toString(YAML_OUTPUT);
@@ -906,6 +920,20 @@ const ORDERED_MAPPINGS = new Set(["claims", "evidence"]);
 
 function mergeNode(doc: Document, node: unknown, want: unknown, path: string[]): unknown {
   if (want === undefined) return undefined;
+  // A short relation (`supports: x`) that gains cards takes the README's long form, a one-item
+  // list; when it is short again, it goes back to the one line it was.
+  if (isScalar(node) && Array.isArray(want) && want.length === 1 && isPlainObject(want[0])) {
+    return withComments(styleNew(doc.createNode(want)), node);
+  }
+  if (
+    isSeq(node) &&
+    !node.flow &&
+    typeof want === "string" &&
+    node.items.length === 1 &&
+    isMap(node.items[0])
+  ) {
+    return withComments(doc.createNode(want), node);
+  }
   // One target may be written as a one-item list or as a single value: keep the author's choice.
   if (isSeq(node) && !Array.isArray(want) && node.items.length === 1) {
     node.items[0] = mergeNode(doc, node.items[0], want, [...path, "0"]) as (typeof node.items)[number];
@@ -925,11 +953,23 @@ function mergeNode(doc: Document, node: unknown, want: unknown, path: string[]):
     const wanted = new Set(keys);
     node.items = node.items.filter((pair) => wanted.has(keyOf(pair) ?? ""));
     const pairs = new Map(node.items.map((pair) => [keyOf(pair), pair]));
-    for (const key of keys) {
+    keys.forEach((key, k) => {
       const pair = pairs.get(key);
-      if (pair) pair.value = mergeNode(doc, pair.value, want[key], [...path, key]) as typeof pair.value;
-      else node.add(doc.createPair(key, want[key]));
-    }
+      if (pair) {
+        pair.value = mergeNode(doc, pair.value, want[key], [...path, key]) as typeof pair.value;
+        return;
+      }
+      // A new key goes right after the key that precedes it in the wanted order (a resolution
+      // after the title, notes after the text), not at the end of the mapping.
+      const created = doc.createPair(key, want[key]);
+      styleNew(created.value);
+      const before = keys
+        .slice(0, k)
+        .reverse()
+        .map((previous) => node.items.findIndex((item) => keyOf(item) === previous))
+        .find((at) => at >= 0);
+      node.items.splice(before === undefined ? 0 : before + 1, 0, created);
+    });
     if (path.length === 1 && ORDERED_MAPPINGS.has(path[0])) {
       // An undone deletion puts the claim back where it was, not at the end.
       const rank = new Map(keys.map((k, i) => [k, i]));
@@ -946,7 +986,7 @@ function mergeNode(doc: Document, node: unknown, want: unknown, path: string[]):
           ...path,
           String(i),
         ]) as (typeof node.items)[number];
-      else node.items.push(doc.createNode(item));
+      else node.items.push(styleNew(doc.createNode(item)));
     });
     return node;
   }
@@ -954,13 +994,41 @@ function mergeNode(doc: Document, node: unknown, want: unknown, path: string[]):
     if (node.value !== want) node.value = want;
     return node;
   }
-  const created = doc.createNode(want);
-  if (isScalar(node) || isMap(node) || isSeq(node)) {
-    if (created instanceof YAMLMap || created instanceof YAMLSeq) created.flow = false;
-    created.comment = node.comment;
-    created.commentBefore = node.commentBefore;
+  return withComments(styleNew(doc.createNode(want)), node);
+}
+
+/** A node that replaces `old` keeps the comments written on it. */
+function withComments<T extends YamlNode>(created: T, old: unknown): T {
+  if (isScalar(old) || isMap(old) || isSeq(old)) {
+    created.comment = old.comment;
+    created.commentBefore = old.commentBefore;
   }
   return created;
+}
+
+/** Plain ids, which a list written on one line holds: `evidence: [card]`, `tags: [a, b]`. */
+const SHORT_ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+/**
+ * The style of nodes Clashmap writes anew, as the README writes them: mappings in block style,
+ * lists of ids on one line (`evidence: [card]`), other lists (quotes' read spans) one item a line.
+ */
+function styleNew<T>(node: T): T {
+  const style = (value: unknown) => {
+    if (value instanceof YAMLMap) value.flow = false;
+    else if (value instanceof YAMLSeq) {
+      value.flow =
+        value.items.length > 0 &&
+        value.items.every(
+          (item) => isScalar(item) && typeof item.value === "string" && SHORT_ID.test(item.value),
+        );
+    }
+  };
+  if (node instanceof YAMLMap || node instanceof YAMLSeq) {
+    style(node);
+    visit(node, { Map: (_, n) => style(n), Seq: (_, n) => style(n) });
+  }
+  return node;
 }
 
 function holdsCollections(value: unknown): boolean {

@@ -43,3 +43,17 @@ describe("mergeLines", () => {
     expect(merged).toHaveLength(long.length);
   });
 });
+
+describe("mergeLines with changes that only touch", () => {
+  it("keeps the author's lines and an insertion right after them", () => {
+    const ours = ["a", "b1", "b2", "c", "d", "e", "f"];
+    const theirs = ["a", "b", "new", "c", "d", "e", "f"];
+    expect(mergeLines(ours, base, theirs)).toEqual(["a", "b1", "b2", "new", "c", "d", "e", "f"]);
+  });
+
+  it("still lets the edit win where both insert at one place", () => {
+    const ours = ["a", "mine", "b", "c", "d", "e", "f"];
+    const theirs = ["a", "theirs", "b", "c", "d", "e", "f"];
+    expect(mergeLines(ours, base, theirs)).toEqual(theirs);
+  });
+});

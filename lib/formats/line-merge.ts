@@ -48,7 +48,7 @@ function applyHunks(base: string[], start: number, end: number, hunks: Hunk[]): 
 
 /**
  * Three-way merge of line lists: the changes from `base` to `theirs` are carried onto `ours`.
- * Where both changed the same or touching lines, `theirs` wins for that stretch. Undefined when
+ * Where both changed the same lines (or inserted at the same place), `theirs` wins for that stretch. Undefined when
  * a diff takes too long (files that share almost nothing).
  */
 export function mergeLines(ours: string[], base: string[], theirs: string[]): string[] | undefined {
@@ -65,18 +65,21 @@ export function mergeLines(ours: string[], base: string[], theirs: string[]): st
       edits[j]?.start ?? Number.POSITIVE_INFINITY,
     );
     out.push(...base.slice(at, start));
-    // A stretch is every hunk, from either side, that starts within or right at its end.
+    // A stretch is every hunk, from either side, that starts where it starts or inside it. Hunks
+    // that only touch (a claim inserted right after a line the author formatted) stay apart.
     const fromMine: Hunk[] = [];
     const fromEdits: Hunk[] = [];
     let end = start;
+    const within = (hunk: Hunk | undefined) =>
+      hunk !== undefined && (hunk.start === start || hunk.start < end);
     for (let grew = true; grew; ) {
       grew = false;
-      while (i < mine.length && mine[i].start <= end) {
+      while (within(mine[i])) {
         end = Math.max(end, mine[i].end);
         fromMine.push(mine[i++]);
         grew = true;
       }
-      while (j < edits.length && edits[j].start <= end) {
+      while (within(edits[j])) {
         end = Math.max(end, edits[j].end);
         fromEdits.push(edits[j++]);
         grew = true;

@@ -75,9 +75,10 @@ export function addClaim(
   taken.add(claimId);
   const id = newRelationId(taken, claimId, type, to);
   const claim: Claim = { id: claimId, text, side: input.side ?? "aff" };
+  const at = answerPosition(map, map.relations.find((r) => r.id === to)?.from ?? to);
   const next: ArgumentMap = {
     ...map,
-    claims: [...map.claims, claim],
+    claims: [...map.claims.slice(0, at), claim, ...map.claims.slice(at)],
     relations: [...map.relations, { id, from: claimId, to, type }],
   };
   if (!input.side) claim.side = derivedSide(next, claimId);
@@ -333,11 +334,37 @@ function newClaimId(map: ArgumentMap, text: string): string {
   return uniqueId(slugify(text, "claim", 48), idsOf(map));
 }
 
-/** The derived id when it is free and short enough to be a valid id; otherwise a unique explicit one. */
+/**
+ * The derived id when it is free and short enough to be a valid id (the file then leaves it out);
+ * otherwise a unique explicit one, cut at a word boundary.
+ */
 function newRelationId(taken: ReadonlySet<string>, from: string, type: RelationType, to: string): string {
   const derived = relationId(from, type, to);
   if (!taken.has(derived) && ID_PATTERN.test(derived)) return derived;
-  return uniqueId(derived.slice(0, MAX_DERIVED_ID).replace(/-+$/, ""), taken);
+  const stem = derived.length > MAX_DERIVED_ID ? derived.slice(0, MAX_DERIVED_ID) : derived;
+  const cut =
+    derived.length > MAX_DERIVED_ID && derived[MAX_DERIVED_ID] !== "-" ? stem.replace(/-[^-]*$/, "") : stem;
+  return uniqueId(cut.replace(/-+$/, "") || stem, taken);
+}
+
+/**
+ * Where a new answer to `target` goes in the claim list, so that the file has it beside what it
+ * answers: after the target's entry and the answers to it listed right after it, but never inside
+ * the block of an answer that has answers of its own below it.
+ */
+function answerPosition(map: ArgumentMap, target: string): number {
+  const at = map.claims.findIndex((c) => c.id === target);
+  if (at < 0) return map.claims.length;
+  const relationFrom = new Map(map.relations.map((r) => [r.id, r.from]));
+  const answers = (claimId: string, to: string) =>
+    map.relations.some((r) => r.from === claimId && (r.to === to || relationFrom.get(r.to) === to));
+  let end = at + 1;
+  while (end < map.claims.length && answers(map.claims[end].id, target)) {
+    const next = map.claims[end + 1];
+    if (next && answers(next.id, map.claims[end].id)) break;
+    end += 1;
+  }
+  return end;
 }
 
 function requireTarget(map: ArgumentMap, type: RelationType, to: string): void {

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createMap } from "./create";
+import { createMap, schemaReferenceFor } from "./create";
 import { loadStoredMap } from "./maps";
 import { InvalidMapError } from "./write";
 
@@ -17,18 +17,61 @@ afterEach(async () => {
 });
 
 describe("createMap", () => {
-  it("creates a valid YAML map named after the title, with the title as its one thesis", async () => {
-    const { slug, file } = await createMap("  Should schools ban phones?  ", { dir });
-    expect(slug).toBe("should-schools-ban-phones");
-    expect(file).toBe("should-schools-ban-phones.yaml");
-    const stored = await loadStoredMap(slug, dir);
+  it("creates a valid YAML map named after the title, stating the question as its thesis", async () => {
+    const created = await createMap("  Should schools ban phones?  ", { dir });
+    expect(created).toEqual({
+      slug: "should-schools-ban-phones",
+      file: "should-schools-ban-phones.yaml",
+      requested: "should-schools-ban-phones",
+      thesis: "schools-should-ban-phones",
+      placeholder: false,
+    });
+    const stored = await loadStoredMap(created.slug, dir);
     expect(stored?.ok).toBe(true);
     if (!stored?.ok) return;
     expect(stored.map.title).toBe("Should schools ban phones?");
-    expect(stored.map.theses).toEqual(["should-schools-ban-phones"]);
+    expect(stored.map.theses).toEqual(["schools-should-ban-phones"]);
     expect(stored.map.claims).toEqual([
-      { id: "should-schools-ban-phones", text: "Should schools ban phones?", side: "aff" },
+      { id: "schools-should-ban-phones", text: "Schools should ban phones", side: "aff" },
     ]);
+  });
+
+  it("starts a question of another shape with a placeholder thesis", async () => {
+    const created = await createMap("Why do we debate?", { dir });
+    expect(created).toMatchObject({ thesis: "thesis", placeholder: true });
+    const stored = await loadStoredMap(created.slug, dir);
+    expect(stored?.ok && stored.map.claims[0].text).toBe(
+      "Write the thesis: the answer to “Why do we debate?”",
+    );
+  });
+
+  it("gives a second map of the same title its own slug and says which was asked for", async () => {
+    await createMap("Should the US ban TikTok?", { dir });
+    expect(await createMap("Should the US ban TikTok?", { dir })).toMatchObject({
+      slug: "should-the-us-ban-tiktok-2",
+      requested: "should-the-us-ban-tiktok",
+      thesis: "the-us-should-ban-tiktok",
+    });
+  });
+
+  it("points the schema comment at the project's schema by a relative path, or nowhere outside it", () => {
+    const project = path.join(tmpdir(), "project");
+    expect(schemaReferenceFor(path.join(project, "arguments"), project)).toBe(
+      "../schema/argument-map.schema.json",
+    );
+    expect(schemaReferenceFor(path.join(project, "a", "b"), project)).toBe(
+      "../../schema/argument-map.schema.json",
+    );
+    expect(schemaReferenceFor(path.join(tmpdir(), "elsewhere"), project)).toBeNull();
+    expect(schemaReferenceFor(`${project}-other`, project)).toBeNull();
+  });
+
+  it("writes no machine-specific path into a map made outside the project", async () => {
+    const { file } = await createMap("Outside", { dir });
+    const text = await readFile(path.join(dir, file), "utf8");
+    expect(text).not.toContain("$schema");
+    expect(text).not.toContain(tmpdir());
+    expect(text.startsWith("version: 1\n")).toBe(true);
   });
 
   it("picks a slug no file of any extension uses yet", async () => {

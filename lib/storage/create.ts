@@ -4,34 +4,64 @@ import { parseArgumentSource, serializeNewSource } from "../formats/argument-fil
 import { JSON_SCHEMA_PATH } from "../formats/json-schema";
 import { isSlug, slugify, uniqueId } from "../model/ids";
 import { type ArgumentMap, FORMAT_VERSION } from "../model/schema";
+import { thesisFromTitle } from "../model/thesis-from-title";
 import { argumentsDir } from "./maps";
+import { forgetRedirect } from "./redirects";
 import { InvalidMapError, insideDir, requestProblem } from "./write";
 
 /** Longest title a new map may have. */
 export const MAX_TITLE_LENGTH = 200;
 
-/** The map a new file starts with: its title, and the same words as its one thesis to edit. */
+/**
+ * The map a new file starts with: its title, and one thesis to edit: the title stated as a claim
+ * when it is a question of a common shape, otherwise a placeholder asking for the thesis.
+ */
 export function newMap(title: string): ArgumentMap {
   const text = title.trim();
-  const id = slugify(text, "thesis");
+  const thesis = thesisFromTitle(text);
+  const id = thesis.placeholder ? "thesis" : slugify(thesis.text, "thesis");
   return {
     version: FORMAT_VERSION,
     title: text,
     theses: [id],
-    claims: [{ id, text, side: "aff" }],
+    claims: [{ id, text: thesis.text, side: "aff" }],
     relations: [],
     evidence: [],
   };
 }
 
 /**
+ * The `$schema` reference a new file in `dir` carries: the project's schema by a relative path
+ * when the folder is inside the project, so it works on every clone; none when the folder lies
+ * elsewhere, since any path to it would only hold on this machine.
+ */
+export function schemaReferenceFor(dir: string, projectRoot = process.cwd()): string | null {
+  const root = path.resolve(/*turbopackIgnore: true*/ projectRoot);
+  const inside = path.relative(root, path.resolve(/*turbopackIgnore: true*/ dir));
+  if (inside.startsWith("..") || path.isAbsolute(inside)) return null;
+  const reference = path.relative(
+    path.resolve(/*turbopackIgnore: true*/ dir),
+    path.join(root, JSON_SCHEMA_PATH),
+  );
+  return reference.split(path.sep).join("/");
+}
+
+/** What creating a map gives: its slug and file, the slug the title asked for, and its thesis. */
+export interface CreatedMap {
+  slug: string;
+  file: string;
+  /** The slug made from the title; differs from `slug` when a map already had it. */
+  requested: string;
+  thesis: string;
+  /** The thesis is a placeholder to replace (the title was a question of no known shape). */
+  placeholder: boolean;
+}
+
+/**
  * Creates `<slug>.yaml` for a new map. The slug comes from the title, is unique among files of
  * any extension, and the file is created exclusively so two requests can never overwrite each other.
  */
-export async function createMap(
-  title: string,
-  options: { dir?: string } = {},
-): Promise<{ slug: string; file: string }> {
+export async function createMap(title: string, options: { dir?: string } = {}): Promise<CreatedMap> {
   const text = title.trim();
   if (!text) throw new InvalidMapError([requestProblem("value", "title", "a map needs a title")]);
   if (text.length > MAX_TITLE_LENGTH) {
@@ -46,8 +76,8 @@ export async function createMap(
   );
   const stem = slugify(text, "map", 60);
   const map = newMap(text);
-  const schema = path.relative(dir, path.resolve(/*turbopackIgnore: true*/ process.cwd(), JSON_SCHEMA_PATH));
-  const source = serializeNewSource(map, "yaml", schema.split(path.sep).join("/"));
+  const source = serializeNewSource(map, "yaml", schemaReferenceFor(dir));
+  const placeholder = thesisFromTitle(text).placeholder;
 
   for (;;) {
     const slug = uniqueId(stem, taken);
@@ -78,6 +108,7 @@ export async function createMap(
       await unlink(filePath).catch(() => undefined);
       throw error;
     }
-    return { slug, file };
+    await forgetRedirect(slug, dir);
+    return { slug, file, requested: stem, thesis: map.theses[0], placeholder };
   }
 }

@@ -40,8 +40,11 @@ export async function POST(request: Request) {
     );
   }
   try {
-    const { slug } = await createMap(input.data.title);
-    return Response.json({ slug }, { status: 201, headers: { ...NO_STORE, Location: `/maps/${slug}` } });
+    const { slug, requested, thesis, placeholder } = await createMap(input.data.title);
+    return Response.json(
+      { slug, requested, thesis, placeholder },
+      { status: 201, headers: { ...NO_STORE, Location: `/maps/${slug}` } },
+    );
   } catch (error) {
     if (error instanceof InvalidMapError) {
       return Response.json(

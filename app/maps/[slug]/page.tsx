@@ -6,6 +6,7 @@ import { MapProblems } from "@/components/workspace/map-problems";
 import { Workspace } from "@/components/workspace/workspace";
 import { accessConfig, accessInfo, editingAllowed, SESSION_COOKIE } from "@/lib/server/access";
 import { loadMapOnce } from "./load-map";
+import { redirectIfRenamed } from "./renamed";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MapPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const stored = await loadMapOnce(slug);
-  if (!stored) notFound();
+  if (!stored) {
+    await redirectIfRenamed(slug, "", await searchParams);
+    notFound();
+  }
   if (!stored.ok) return <MapProblems file={stored.file} problems={stored.problems} />;
   const focus = focusSchema.parse((await searchParams).focus);
   const access = accessInfo(accessConfig(), (await cookies()).get(SESSION_COOKIE)?.value);

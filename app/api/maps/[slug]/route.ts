@@ -2,7 +2,9 @@ import { mapToNormalized } from "@/lib/formats/normalized-json";
 import { MAX_FILE_BYTES } from "@/lib/model/schema";
 import { accessConfig, checkWrite } from "@/lib/server/access";
 import { etag, ifMatchRevision, parseJson, readBodyLimited, requestFacts } from "@/lib/server/http";
+import { writeRequest } from "@/lib/server/manage-responses";
 import { statusForProblems } from "@/lib/server/problem-status";
+import { deleteMap } from "@/lib/storage/manage";
 import { loadStoredMap } from "@/lib/storage/maps";
 import { InvalidMapError, MapNotFoundError, RevisionConflictError, saveMap } from "@/lib/storage/write";
 
@@ -65,6 +67,19 @@ export async function PUT(request: Request, { params }: Context) {
         { status: statusForProblems(error.problems), headers: NO_STORE },
       );
     }
+    throw error;
+  }
+}
+
+/** Deletes a map recoverably: its file moves to the arguments folder's trash (200 `{name, slug, deletedAt}`). */
+export async function DELETE(request: Request, { params }: Context) {
+  const { slug } = await params;
+  const input = await writeRequest(request, { body: false });
+  if (!input.ok) return input.response;
+  try {
+    return Response.json(await deleteMap(slug), { headers: NO_STORE });
+  } catch (error) {
+    if (error instanceof MapNotFoundError) return notFound(slug);
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { MapOutline } from "@/components/outline/map-outline";
 import { MapProblems } from "@/components/workspace/map-problems";
 import { loadMapOnce } from "../load-map";
+import { redirectIfRenamed } from "../renamed";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OutlinePage({ params }: Props) {
   const { slug } = await params;
   const stored = await loadMapOnce(slug);
-  if (!stored) notFound();
+  if (!stored) {
+    await redirectIfRenamed(slug, "/outline");
+    notFound();
+  }
   if (!stored.ok) return <MapProblems file={stored.file} problems={stored.problems} />;
   return <MapOutline slug={stored.slug} map={stored.map} />;
 }
