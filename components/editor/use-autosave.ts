@@ -1,20 +1,45 @@
 "use client";
 
-import { useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { useMapStoreApi } from "@/components/map/map-store";
+import { describeStatus } from "@/lib/editor/save-status";
 import { createSaver, type SaveTransport } from "@/lib/sync/saver";
 import { useEditorApi } from "./editor-store";
 
 const transport: SaveTransport = (url, init) => fetch(url, { ...init, credentials: "same-origin" });
 
+/** Save states in which nothing is lost by leaving once the waiting edit has been sent. */
+const SAFE_STATES = new Set(["saved", "pending", "saving"]);
+
+/** The same-origin page a plain left click on a link would open, or undefined when it stays here. */
+function leavingTo(event: MouseEvent): URL | undefined {
+  if (event.defaultPrevented || event.button !== 0) return undefined;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;
+  const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+  if (!(link instanceof HTMLAnchorElement) || link.hasAttribute("download")) return undefined;
+  if (link.target && link.target !== "_self") return undefined;
+  const url = new URL(link.href, window.location.href);
+  if (url.origin !== window.location.origin) return undefined;
+  // Links within this page (`?focus=`, `#…`) keep the editor and its saver.
+  if (url.pathname === window.location.pathname) return undefined;
+  return url;
+}
+
 /**
  * Saves the open map shortly after every edit (not on load), makes Ctrl/Cmd+S save at once through
- * the editor's `save`, saves again as soon as the browser is back online, and warns before the page
- * is left while an edit has not reached the server.
+ * the editor's `save`, saves again as soon as the browser is back online, and never lets an edit
+ * go silently when the page is left: the app's own links save first and then navigate (asking when
+ * the save fails); reload and closing the tab send the waiting edit at once in a request that
+ * outlives the page and ask while it is on its way; leaving by Back sends it too.
  */
 export function useAutosave(): void {
   const maps = useMapStoreApi();
   const editor = useEditorApi();
+  const router = useRouter();
+  // Read through a ref: a new router object must not start a second saver on a stale revision.
+  const routerRef = useRef(router);
+  routerRef.current = router;
 
   useEffect(() => {
     const { slug, revision } = maps.getState();
@@ -31,23 +56,58 @@ export function useAutosave(): void {
     const unsubscribe = maps.subscribe((state, previous) => {
       if (state.model !== previous.model) saver.schedule(state.model);
     });
+    const atRisk = () => saver.hasUnsaved() || !SAFE_STATES.has(editor.getState().status.state);
+
     const warn = (event: BeforeUnloadEvent) => {
-      const state = editor.getState().status.state;
-      if (saver.hasUnsaved() || !["saved", "pending", "saving"].includes(state)) {
+      const before = editor.getState().status.state;
+      void saver.flush();
+      if (saver.hasUnsaved() || !SAFE_STATES.has(before)) {
         event.preventDefault();
         event.returnValue = "";
       }
     };
+    // Where beforeunload never comes (a phone switching apps, a page put in the back/forward cache).
+    const hide = () => void saver.flush();
+
+    let leaving = false;
+    const saveThenFollow = (event: MouseEvent) => {
+      const url = leavingTo(event);
+      if (!url || !atRisk()) return;
+      // Ahead of the link's own handler (the router's), which would unmount the editor mid-save.
+      event.preventDefault();
+      event.stopPropagation();
+      if (leaving) return;
+      leaving = true;
+      void saver.flush().then(() => {
+        leaving = false;
+        const status = editor.getState().status;
+        if (!saver.hasUnsaved() && SAFE_STATES.has(status.state)) {
+          routerRef.current.push(`${url.pathname}${url.search}${url.hash}`);
+          return;
+        }
+        const reason = describeStatus(status).text;
+        if (window.confirm(`${reason}\n\nLeave this page anyway? Your latest edits are not saved.`)) {
+          saver.dispose();
+          routerRef.current.push(`${url.pathname}${url.search}${url.hash}`);
+        }
+      });
+    };
+
     // Back online: save what is waiting now rather than at the next retry.
     const retry = () => void saver.flush();
     window.addEventListener("beforeunload", warn);
+    window.addEventListener("pagehide", hide);
     window.addEventListener("online", retry);
+    document.addEventListener("click", saveThenFollow, true);
     return () => {
+      document.removeEventListener("click", saveThenFollow, true);
       window.removeEventListener("online", retry);
-      unsubscribe();
+      window.removeEventListener("pagehide", hide);
       window.removeEventListener("beforeunload", warn);
+      unsubscribe();
       editor.getState().setSave(async () => {});
-      saver.dispose();
+      // Leaving by Back or any other route that unmounts the editor: the waiting edit still goes out.
+      void saver.flush().finally(() => saver.dispose());
     };
   }, [maps, editor]);
 }
