@@ -161,9 +161,12 @@ export function NewClaimForm({ target }: { target: NewClaimTarget }) {
     if (target.kind === "answer" && state.collapsed.has(target.to)) {
       state.setCollapsed([...state.collapsed].filter((c) => c !== target.to));
     }
+    const form = editor.getState().form;
+    // Added by a key from the canvas: focus goes to the new claim there, so Enter opens it.
+    const viaKey = form?.kind === "add-claim" && form.viaKey === true;
     state.select({ kind: "claim", id: created });
-    state.requestReveal(created, false);
-    editor.getState().close();
+    state.requestReveal(created, viaKey);
+    editor.getState().close(undefined, { restoreFocus: !viaKey });
   }
 
   const errorId = `${id}-error`;

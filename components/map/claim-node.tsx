@@ -2,10 +2,10 @@
 
 import { Handle, type NodeProps, type Position } from "@xyflow/react";
 import { memo } from "react";
-import { ConnectHandle } from "@/components/editor/drag-connect";
 import type { AnchorFlowNode, ClaimFlowNode } from "@/lib/graph/to-flow";
 import type { HandleSpec } from "@/lib/layout/layout";
 import { NODE_STYLES } from "@/lib/layout/node-style";
+import { useCanvasEditing } from "./canvas-editing";
 import { useMapStore } from "./map-store";
 import { useSearchMatch } from "./map-view";
 
@@ -27,6 +27,7 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
   const current = match === "current";
   const toggleCollapsed = useMapStore((s) => s.toggleCollapsed);
   const direction = useMapStore((s) => s.direction);
+  const { ClaimHandle } = useCanvasEditing();
   const style = NODE_STYLES[data.kind];
   const side = SIDE_CLASSES[data.side];
   const thesis = data.kind === "thesis";
@@ -115,7 +116,7 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
         {data.lines.join("\n")}
       </p>
       <NodeHandles handles={data.handles} />
-      <ConnectHandle direction={direction} />
+      {ClaimHandle ? <ClaimHandle direction={direction} /> : null}
     </div>
   );
 }

@@ -11,10 +11,9 @@ import {
   useReactFlow,
 } from "@xyflow/react";
 import { useEffect, useMemo, useRef } from "react";
-import { useDragConnect } from "@/components/editor/drag-connect";
-import { useCanEdit } from "@/components/editor/editor-store";
 import type { MapFlowNode, RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { MapLayout } from "@/lib/layout/layout";
+import { useCanvasEditing } from "./canvas-editing";
 import { AnchorNode, ClaimNode } from "./claim-node";
 import { useMapStore } from "./map-store";
 import { useMapView } from "./map-view";
@@ -60,8 +59,7 @@ export function MapCanvas() {
   const { flow, layout } = useMapView();
   const select = useMapStore((s) => s.select);
   const reveal = useMapStore((s) => s.reveal);
-  const canEdit = useCanEdit();
-  const onConnectEnd = useDragConnect();
+  const { onConnectEnd } = useCanvasEditing();
   const reactFlow = useReactFlow<MapFlowNode, RelationFlowEdge>();
   const container = useRef<HTMLDivElement>(null);
   const initialised = useRef(false);
@@ -125,7 +123,7 @@ export function MapCanvas() {
         minZoom={MIN_ZOOM}
         maxZoom={2}
         nodesDraggable={false}
-        nodesConnectable={canEdit}
+        nodesConnectable={onConnectEnd !== undefined}
         onConnectEnd={onConnectEnd}
         elementsSelectable={false}
         nodesFocusable
