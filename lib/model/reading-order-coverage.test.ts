@@ -86,9 +86,6 @@ describe("nesting a reading order", () => {
     const tree = nestReadingOrder([step("t", 0), step("a", 1), step("b", 2), step("c", 1), step("u", 0)]);
     const shape = (nodes: ReadingNode[]): unknown =>
       nodes.map((n) => [n.step.claimId, ...(n.children.length ? [shape(n.children)] : [])]);
-    expect(shape(tree)).toEqual([
-      ["t", [["a", [["b"]]], ["c"]]],
-      ["u"],
-    ]);
+    expect(shape(tree)).toEqual([["t", [["a", [["b"]]], ["c"]]], ["u"]]);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ArgumentMap } from "../model/schema";
-import { createSaver, KEEPALIVE_MAX_BYTES, RETRY_DELAYS_MS, type SaveStatus, type SaveTransport } from "./saver";
+import {
+  createSaver,
+  KEEPALIVE_MAX_BYTES,
+  RETRY_DELAYS_MS,
+  type SaveStatus,
+  type SaveTransport,
+} from "./saver";
 
 const mapWithTitle = (title: string): ArgumentMap => ({
   version: 1,
