@@ -16,6 +16,7 @@ import { INSPECTOR_HEADING_ID, Inspector } from "./inspector";
 import { SEARCH_INPUT_ID } from "./search-box";
 import { ShortcutsDialog, useShortcutsDialog } from "./shortcuts-dialog";
 import { Toolbar } from "./toolbar";
+import { UnknownFocusNotice } from "./unknown-focus-notice";
 import { useFocusClaim } from "./use-focus-claim";
 
 export interface WorkspaceProps {
@@ -47,7 +48,7 @@ export function Workspace({
       <EditorProvider canEdit={canEdit} signIn={signInToEdit} revision={revision}>
         <MapViewProvider>
           <ReactFlowProvider>
-            <WorkspaceLayout />
+            <WorkspaceLayout unknownFocus={focus !== undefined && !known ? focus : undefined} />
           </ReactFlowProvider>
         </MapViewProvider>
       </EditorProvider>
@@ -67,7 +68,7 @@ function focusedElement(target: EventTarget | null): { kind: "claim" | "relation
   return null;
 }
 
-function WorkspaceLayout() {
+function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
   const api = useMapStoreApi();
   const view = useMapView();
   const reactFlow = useReactFlow();
@@ -179,6 +180,7 @@ function WorkspaceLayout() {
     <div className="flex h-dvh flex-col">
       <Toolbar onHelp={shortcuts.open} />
       <ConflictBanner />
+      <UnknownFocusNotice id={unknownFocus} />
       <main className="grid min-h-0 flex-1 grid-cols-[1fr_26rem]">
         <section ref={canvas} className="min-h-0 min-w-0" aria-label="Argument map">
           <CanvasEditingFromEditor>
