@@ -8,24 +8,31 @@ import { useHistory } from "./use-history";
 
 /**
  * Binds the workspace's editing commands (`WORKSPACE_COMMANDS`, group Editing and History):
- * undo, redo and save; on a selected claim, add a rebuttal, a support or a card, edit, delete.
+ * undo, redo and save; on the focused or selected claim, add a rebuttal, a support or a card,
+ * edit, delete.
  */
 export function useEditShortcuts(): void {
   const maps = useMapStoreApi();
   const editor = useEditorApi();
   const { undo, redo } = useHistory();
 
-  const selectedClaim = (): string | undefined => {
+  /** The claim a key acts on: the one focused on the canvas, else the selected one. */
+  const targetClaim = (event: KeyboardEvent): string | undefined => {
     const { selection, model } = maps.getState();
-    return selection?.kind === "claim" && model.claims.some((c) => c.id === selection.id)
-      ? selection.id
-      : undefined;
+    const node =
+      event.target instanceof Element ? event.target.closest('[aria-roledescription="node"]') : null;
+    const focused = node?.getAttribute("data-id");
+    const id = focused ?? (selection?.kind === "claim" ? selection.id : undefined);
+    return id && model.claims.some((c) => c.id === id) ? id : undefined;
   };
   const onClaim =
     (act: (id: string) => void): CommandHandler =>
-    () => {
-      const id = selectedClaim();
+    (event) => {
+      const id = targetClaim(event);
       if (!id) return false;
+      // The inspector shows the claim acted on, with the form that opens on it.
+      const state = maps.getState();
+      if (state.selection?.kind !== "claim" || state.selection.id !== id) state.select({ kind: "claim", id });
       act(id);
       return true;
     };
@@ -50,9 +57,9 @@ export function useEditShortcuts(): void {
     "edit-claim": onClaim((id) => open({ kind: "edit-claim", id })),
     "delete-claim": onClaim((id) => open({ kind: "delete-claim", id })),
   };
-  useCommandKeys(WORKSPACE_COMMANDS, handlers, () => ({
+  useCommandKeys(WORKSPACE_COMMANDS, handlers, (event) => ({
     canEdit: true,
-    claimSelected: selectedClaim() !== undefined,
+    claimSelected: targetClaim(event) !== undefined,
     formOpen: editor.getState().form !== null,
   }));
 }

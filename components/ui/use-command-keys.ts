@@ -31,7 +31,7 @@ export function commandContext(event: KeyboardEvent, view: ViewContext): Command
 export function useCommandKeys<Id extends string>(
   commands: readonly CommandRecord<Id>[],
   handlers: Partial<Record<Id, CommandHandler>>,
-  view: () => ViewContext,
+  view: (event: KeyboardEvent) => ViewContext,
 ): void {
   // The latest handlers and view without re-adding the listener on every render.
   const latest = useRef({ handlers, view });
@@ -41,7 +41,7 @@ export function useCommandKeys<Id extends string>(
       if (event.defaultPrevented) return;
       const { handlers, view } = latest.current;
       const bound = commands.filter((c) => handlers[c.id] !== undefined);
-      const command = commandFor(bound, event, commandContext(event, view()));
+      const command = commandFor(bound, event, commandContext(event, view(event)));
       if (!command) return;
       const handled = latest.current.handlers[command.id]?.(event);
       if (handled !== false) event.preventDefault();
