@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { useMapStoreApi } from "@/components/map/map-store";
 import { describeStatus } from "@/lib/editor/save-status";
 import { createSaver, type SaveTransport } from "@/lib/sync/saver";
@@ -12,8 +11,8 @@ const transport: SaveTransport = (url, init) => fetch(url, { ...init, credential
 /** Save states in which nothing is lost by leaving once the waiting edit has been sent. */
 const SAFE_STATES = new Set(["saved", "pending", "saving"]);
 
-/** The same-origin page a plain left click on a link would open, or undefined when it stays here. */
-function leavingTo(event: MouseEvent): URL | undefined {
+/** The link a plain left click would follow to another page of the app, or undefined. */
+function leavingBy(event: MouseEvent): HTMLAnchorElement | undefined {
   if (event.defaultPrevented || event.button !== 0) return undefined;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;
   const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
@@ -23,7 +22,7 @@ function leavingTo(event: MouseEvent): URL | undefined {
   if (url.origin !== window.location.origin) return undefined;
   // Links within this page (`?focus=`, `#…`) keep the editor and its saver.
   if (url.pathname === window.location.pathname) return undefined;
-  return url;
+  return link;
 }
 
 /**
@@ -36,10 +35,6 @@ function leavingTo(event: MouseEvent): URL | undefined {
 export function useAutosave(): void {
   const maps = useMapStoreApi();
   const editor = useEditorApi();
-  const router = useRouter();
-  // Read through a ref: a new router object must not start a second saver on a stale revision.
-  const routerRef = useRef(router);
-  routerRef.current = router;
 
   useEffect(() => {
     const { slug, revision } = maps.getState();
@@ -70,10 +65,26 @@ export function useAutosave(): void {
     const hide = () => void saver.flush();
 
     let leaving = false;
+    // The link let through once its edit is saved (or the person chose to leave without it).
+    let cleared: HTMLAnchorElement | undefined;
+    const follow = (link: HTMLAnchorElement) => {
+      if (!link.isConnected) {
+        window.location.assign(link.href);
+        return;
+      }
+      cleared = link;
+      // Clicked again, the link's own handler (the app's router) navigates as it always does.
+      link.click();
+    };
     const saveThenFollow = (event: MouseEvent) => {
-      const url = leavingTo(event);
-      if (!url || !atRisk()) return;
-      // Ahead of the link's own handler (the router's), which would unmount the editor mid-save.
+      const link = leavingBy(event);
+      if (!link) return;
+      if (link === cleared) {
+        cleared = undefined;
+        return;
+      }
+      if (!atRisk()) return;
+      // Ahead of the link's own handler, which would unmount the editor mid-save.
       event.preventDefault();
       event.stopPropagation();
       if (leaving) return;
@@ -82,13 +93,13 @@ export function useAutosave(): void {
         leaving = false;
         const status = editor.getState().status;
         if (!saver.hasUnsaved() && SAFE_STATES.has(status.state)) {
-          routerRef.current.push(`${url.pathname}${url.search}${url.hash}`);
+          follow(link);
           return;
         }
         const reason = describeStatus(status).text;
         if (window.confirm(`${reason}\n\nLeave this page anyway? Your latest edits are not saved.`)) {
           saver.dispose();
-          routerRef.current.push(`${url.pathname}${url.search}${url.hash}`);
+          follow(link);
         }
       });
     };
