@@ -63,8 +63,11 @@ test.describe("leaving right after an edit", () => {
   test("a reload at once asks while the edit is on its way, and the edit lands", async ({ page }) => {
     const slug = await freshMap();
     const editor = new EditorPage(page);
+    await page.clock.install();
     await editor.goto(slug);
     await editor.selectClaim(TARGET);
+    // Time stands still from here: the autosave's timer never fires, so only leaving can save.
+    await page.clock.pauseAt(Date.now() + 1000);
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.type());
