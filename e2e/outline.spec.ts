@@ -1,5 +1,17 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { parseArgumentSource } from "../lib/formats/argument-file";
+
+function bundledMap() {
+  const parsed = parseArgumentSource(
+    readFileSync(path.resolve("arguments", "russia-iran.yaml"), "utf8"),
+    "russia-iran.yaml",
+  );
+  if (!parsed.ok) throw new Error("the bundled map does not parse");
+  return parsed.value.map;
+}
 
 test.describe("outline", () => {
   test("shows each thesis with its supports and attacks, labelled, and cards inline", async ({ page }) => {
@@ -22,6 +34,31 @@ test.describe("outline", () => {
     await expect(item.getByTestId("card-view").first()).toBeVisible();
     await expect(page.getByText("Undercuts").first()).toBeVisible();
     await expect(page.getByText("Attacks").first()).toBeVisible();
+  });
+
+  test("shows every claim and every relation, the undercut of an already shown claim's link included", async ({
+    page,
+  }) => {
+    const map = bundledMap();
+    await page.goto("/maps/russia-iran/outline");
+    const relations = await page
+      .getByTestId("outline-item")
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-relation-id")));
+    expect([...relations].sort()).toEqual(map.relations.map((r) => r.id).sort());
+    const claims = await page
+      .locator("[data-claim-id]:not([data-repeat])")
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-claim-id")));
+    expect([...claims].sort()).toEqual(map.claims.map((c) => c.id).sort());
+    const undercut = page.locator(
+      '[data-testid="outline-item"][data-claim-id="rosatom-fears-unreliability"]',
+    );
+    await expect(undercut).toHaveCount(1);
+    await expect(undercut).toBeVisible();
+    await expect(undercut.locator("p").first()).toHaveText(
+      /^Undercuts\s*AFF\s*Leaving Iran would brand Rosatom an unreliable partner$/,
+    );
+    // Its own card, on the item itself rather than on the answers nested below it.
+    await expect(undercut.locator(':scope > div > [data-card-id="card-rosatom-fear"]')).toHaveCount(1);
   });
 
   test("links back to the workspace, and the workspace links to it", async ({ page }) => {

@@ -233,7 +233,9 @@ test.describe("map workspace", () => {
     // Links are reached from the inspector instead.
     await workspace.open("russia-iran", "?focus=iran-needs-russia-for-bushehr");
     await workspace.inspector
-      .getByRole("button", { name: /^Open link: Iran needs Russia.* supports Iran cannot be isolated/ })
+      .getByRole("button", {
+        name: /^Open this support.*: Iran needs Russia.* supports Iran cannot be isolated/,
+      })
       .press("Enter");
     await expect(workspace.inspector.getByText("Support", { exact: true })).toBeVisible();
     await expect(workspace.inspector.getByRole("heading", { level: 2 })).toBeFocused();

@@ -13,6 +13,7 @@ import {
   updateCard,
 } from "@/lib/model/edits";
 import { type Cite, isHttpUrl } from "@/lib/model/schema";
+import { useDiscardGuard } from "./discard-guard";
 import { useEditorApi } from "./editor-store";
 import {
   BUTTON,
@@ -55,6 +56,14 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
   const [error, setError] = useState<string>();
   const [spanError, setSpanError] = useState<string>();
   const close = () => editor.getState().close();
+  const initialCite = card?.cite ?? {};
+  const citeChanged = CITE_FIELDS.some(({ key }) => (cite[key] ?? "") !== (initialCite[key] ?? ""));
+  const dirty =
+    tag !== (card?.tag ?? "") ||
+    quote !== (card?.quote ?? "") ||
+    read.join("\n") !== (card?.read ?? []).join("\n") ||
+    citeChanged;
+  const guard = useDiscardGuard(dirty, close);
   if (cardId && !card) return null;
   const editing = cardId !== undefined;
   const url = cite.url?.trim() ?? "";
@@ -94,10 +103,10 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
   }
 
   return (
-    <ModalDialog title={editing ? "Edit card" : "New card"} onClose={close} wide testId="card-dialog">
+    <ModalDialog title={editing ? "Edit card" : "New card"} onClose={guard.cancel} wide testId="card-dialog">
       <form
         onSubmit={submit}
-        onKeyDown={formKeyDown(close)}
+        onKeyDown={formKeyDown(guard.cancel)}
         noValidate
         aria-label={editing ? "Edit card" : "New card"}
         className="mt-3 space-y-3"
@@ -200,6 +209,7 @@ export function CardDialog({ target, cardId }: { target?: CardTarget; cardId?: s
           </div>
         </fieldset>
         <FormError id={errorId} message={error} />
+        {guard.prompt}
         <div className="flex flex-wrap justify-end gap-2">
           {editing ? (
             <button type="button" onClick={remove} className={`${DANGER_BUTTON} mr-auto`}>

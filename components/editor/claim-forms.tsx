@@ -7,6 +7,7 @@ import { addClaim, addThesis, updateClaim } from "@/lib/model/edits";
 import { sideForNewThesis } from "@/lib/model/map-details";
 import { opposite } from "@/lib/model/queries";
 import type { ArgumentMap, RelationType, Side } from "@/lib/model/schema";
+import { useDiscardGuard } from "./discard-guard";
 import { useEditorApi } from "./editor-store";
 import { BUTTON, FormError, formKeyDown, INPUT, LABEL, PRIMARY_BUTTON, useFocusFirst } from "./ui";
 import { useRunEdit } from "./use-run-edit";
@@ -92,7 +93,9 @@ function ClaimForm({
   errorId,
   onSubmit,
   onCancel,
+  onEscape,
   children,
+  prompt,
 }: {
   label: string;
   testId: string;
@@ -102,6 +105,10 @@ function ClaimForm({
   onSubmit: (event: FormEvent) => void;
   onCancel: () => void;
   children: ReactNode;
+  /** Escape: asks before typed text is discarded (Cancel discards at once). */
+  onEscape: () => void;
+  /** Shown above the buttons: the question Escape asks. */
+  prompt?: ReactNode;
 }) {
   const ref = useFocusFirst<HTMLFormElement>();
   return (
@@ -110,12 +117,13 @@ function ClaimForm({
       aria-label={label}
       data-testid={testId}
       onSubmit={onSubmit}
-      onKeyDown={formKeyDown(onCancel)}
+      onKeyDown={formKeyDown(onEscape)}
       noValidate
       className="mt-3 space-y-2 rounded-md border border-slate-300 bg-white p-3 dark:border-slate-600 dark:bg-slate-900"
     >
       {children}
       <FormError id={errorId} message={error} />
+      {prompt}
       <div className="flex gap-2 pt-1">
         <button type="submit" className={PRIMARY_BUTTON}>
           {submitLabel}
@@ -139,7 +147,7 @@ export function NewClaimForm({ target }: { target: NewClaimTarget }) {
   const [side, setSide] = useState<Side>(() => defaultSide(model, target));
   const [error, setError] = useState<string>();
   const noun = newClaimNoun(model, target);
-  const cancel = () => editor.getState().close();
+  const guard = useDiscardGuard(text.trim() !== "", () => editor.getState().close());
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -162,9 +170,12 @@ export function NewClaimForm({ target }: { target: NewClaimTarget }) {
     if (target.kind === "answer" && state.collapsed.has(target.to)) {
       state.setCollapsed([...state.collapsed].filter((c) => c !== target.to));
     }
+    const form = editor.getState().form;
+    // Added by a key from the canvas: focus goes to the new claim there, so Enter opens it.
+    const viaKey = form?.kind === "add-claim" && form.viaKey === true;
     state.select({ kind: "claim", id: created });
-    state.requestReveal(created, false);
-    editor.getState().close();
+    state.requestReveal(created, viaKey);
+    editor.getState().close(undefined, { restoreFocus: !viaKey });
   }
 
   const errorId = `${id}-error`;
@@ -176,7 +187,9 @@ export function NewClaimForm({ target }: { target: NewClaimTarget }) {
       error={error}
       errorId={errorId}
       onSubmit={submit}
-      onCancel={cancel}
+      onCancel={() => editor.getState().close()}
+      onEscape={guard.cancel}
+      prompt={guard.prompt}
     >
       <ClaimTextField
         id={`${id}-text`}
@@ -202,7 +215,13 @@ export function EditClaimForm({ id: claimId }: { id: string }) {
   const [tags, setTags] = useState(formatTags(claim?.tags));
   const [notes, setNotes] = useState(claim?.notes ?? "");
   const [error, setError] = useState<string>();
-  const cancel = () => editor.getState().close();
+  const dirty =
+    claim !== undefined &&
+    (text !== claim.text ||
+      side !== claim.side ||
+      tags !== formatTags(claim.tags) ||
+      notes !== (claim.notes ?? ""));
+  const guard = useDiscardGuard(dirty, () => editor.getState().close());
   if (!claim) return null;
 
   function submit(event: FormEvent) {
@@ -224,7 +243,9 @@ export function EditClaimForm({ id: claimId }: { id: string }) {
       error={error}
       errorId={errorId}
       onSubmit={submit}
-      onCancel={cancel}
+      onCancel={() => editor.getState().close()}
+      onEscape={guard.cancel}
+      prompt={guard.prompt}
     >
       <ClaimTextField
         id={`${id}-text`}

@@ -1,7 +1,8 @@
 "use client";
 
 import { Handle, type OnConnectEnd, Position } from "@xyflow/react";
-import { useCallback } from "react";
+import { type ReactNode, useCallback, useMemo } from "react";
+import { type CanvasEditing, CanvasEditingProvider } from "@/components/map/canvas-editing";
 import { useCanEdit, useOptionalEditorApi } from "./editor-store";
 
 /**
@@ -47,4 +48,18 @@ export function useDragConnect(): OnConnectEnd | undefined {
     [editor],
   );
   return canEdit ? onConnectEnd : undefined;
+}
+
+/**
+ * Gives the canvas below its editing affordances (the connect handle and dropping a drag on a
+ * claim) when this visitor may edit; otherwise the canvas stays read-only.
+ */
+export function CanvasEditingFromEditor({ children }: { children: ReactNode }) {
+  const canEdit = useCanEdit();
+  const onConnectEnd = useDragConnect();
+  const value = useMemo<CanvasEditing>(
+    () => (canEdit ? { ClaimHandle: ConnectHandle, onConnectEnd } : {}),
+    [canEdit, onConnectEnd],
+  );
+  return <CanvasEditingProvider value={value}>{children}</CanvasEditingProvider>;
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useMapStore } from "@/components/map/map-store";
+import { ariaKeyShortcuts } from "@/lib/commands/registry";
+import { workspaceCommand } from "@/lib/commands/workspace";
 import { useCanEdit, useEditorApi } from "./editor-store";
 import { SaveStatusIndicator } from "./save-status";
 import { BUTTON } from "./ui";
@@ -30,7 +32,7 @@ function EditToolbarInner() {
         className={BUTTON}
         aria-label="Undo"
         title="Undo (Ctrl/⌘+Z)"
-        aria-keyshortcuts="Control+Z Meta+Z"
+        aria-keyshortcuts={ariaKeyShortcuts(workspaceCommand("undo"))}
       >
         <span aria-hidden="true">↶</span>
       </button>
@@ -41,7 +43,7 @@ function EditToolbarInner() {
         className={BUTTON}
         aria-label="Redo"
         title="Redo (Ctrl/⌘+Shift+Z)"
-        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+        aria-keyshortcuts={ariaKeyShortcuts(workspaceCommand("redo"))}
       >
         <span aria-hidden="true">↷</span>
       </button>
@@ -49,7 +51,7 @@ function EditToolbarInner() {
         type="button"
         onClick={() => void editor.getState().save()}
         className={BUTTON}
-        aria-keyshortcuts="Control+S Meta+S"
+        aria-keyshortcuts={ariaKeyShortcuts(workspaceCommand("save"))}
       >
         Save
       </button>

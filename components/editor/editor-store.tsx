@@ -8,7 +8,7 @@ import type { SaveStatus } from "@/lib/sync/saver";
 
 /** The one editing form or dialog open at a time. */
 export type EditorForm =
-  | { kind: "add-claim"; type: RelationType; to: string }
+  | { kind: "add-claim"; type: RelationType; to: string; viaKey?: boolean }
   | { kind: "add-thesis" }
   | { kind: "edit-claim"; id: string }
   | { kind: "delete-claim"; id: string }
@@ -24,8 +24,11 @@ export interface EditorState {
   /** Saves now (Ctrl/Cmd+S); set by the autosave hook. */
   save: () => Promise<void>;
   open: (form: EditorForm) => void;
-  /** Closes the form; focus goes back where it was, or to `fallback` when that element is gone. */
-  close: (fallback?: HTMLElement | null) => void;
+  /**
+   * Closes the form; focus goes back where it was, or to `fallback` when that element is gone.
+   * With `restoreFocus: false` focus is left to the caller (it moves to a new claim).
+   */
+  close: (fallback?: HTMLElement | null, options?: { restoreFocus?: boolean }) => void;
   setStatus: (status: SaveStatus) => void;
   setSave: (save: () => Promise<void>) => void;
 }
@@ -56,11 +59,11 @@ function createEditorStore(revision: string): StoreApi<EditorState> {
         returnFocus: get().form ? get().returnFocus : active instanceof HTMLElement ? active : null,
       });
     },
-    close: (fallback) => {
+    close: (fallback, options) => {
       if (!get().form) return;
       const target = get().returnFocus;
       set({ form: null, returnFocus: null });
-      restoreFocus(target, fallback);
+      if (options?.restoreFocus !== false) restoreFocus(target, fallback);
     },
     setStatus: (status) => set({ status }),
     setSave: (save) => set({ save }),

@@ -1,56 +1,65 @@
 "use client";
 
-import { useEffect } from "react";
 import { useMapStoreApi } from "@/components/map/map-store";
-import { fieldTakesKey, shortcutFor } from "@/lib/editor/shortcuts";
+import { type CommandHandler, useCommandKeys } from "@/components/ui/use-command-keys";
+import { WORKSPACE_COMMANDS, type WorkspaceCommandId } from "@/lib/commands/workspace";
 import { useEditorApi } from "./editor-store";
 import { useHistory } from "./use-history";
 
 /**
- * Editing keys: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, Ctrl/Cmd+S save; on a selected
- * claim, R adds a rebuttal, S a support, E edits and Delete/Backspace asks to delete. Single keys
- * stay quiet while typing, while a form or dialog is open, and inside other dialogs.
+ * Binds the workspace's editing commands (`WORKSPACE_COMMANDS`, group Editing and History):
+ * undo, redo and save; on the focused or selected claim, add a rebuttal, a support or a card,
+ * edit, delete.
  */
 export function useEditShortcuts(): void {
   const maps = useMapStoreApi();
   const editor = useEditorApi();
   const { undo, redo } = useHistory();
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || (event.repeat && !(event.ctrlKey || event.metaKey))) return;
+  /** The claim a key acts on: the one focused on the canvas, else the selected one. */
+  const targetClaim = (event: KeyboardEvent): string | undefined => {
+    const { selection, model } = maps.getState();
+    const node =
+      event.target instanceof Element ? event.target.closest('[aria-roledescription="node"]') : null;
+    const focused = node?.getAttribute("data-id");
+    const id = focused ?? (selection?.kind === "claim" ? selection.id : undefined);
+    return id && model.claims.some((c) => c.id === id) ? id : undefined;
+  };
+  const onClaim =
+    (act: (id: string) => void): CommandHandler =>
+    (event) => {
+      const id = targetClaim(event);
+      if (!id) return false;
+      // The inspector shows the claim acted on, with the form that opens on it.
       const state = maps.getState();
-      const selection = state.selection;
-      const formOpen = editor.getState().form !== null;
-      const inDialog =
-        event.target instanceof Element && event.target.closest("dialog, [role=dialog]") !== null;
-      const action = shortcutFor(event, {
-        inTextField: event.target instanceof HTMLElement && fieldTakesKey(event.target, event.key),
-        claimSelected: selection?.kind === "claim" && !formOpen && !inDialog,
-      });
-      if (!action) return;
-      if ((action === "undo" || action === "redo") && (formOpen || inDialog)) return;
-      event.preventDefault();
-      const open = editor.getState().open;
-      switch (action) {
-        case "save":
-          void editor.getState().save();
-          return;
-        case "undo":
-          undo();
-          return;
-        case "redo":
-          redo();
-          return;
-      }
-      if (selection?.kind !== "claim" || !state.model.claims.some((c) => c.id === selection.id)) return;
-      const id = selection.id;
-      if (action === "add-rebuttal") open({ kind: "add-claim", type: "attack", to: id });
-      else if (action === "add-support") open({ kind: "add-claim", type: "support", to: id });
-      else if (action === "edit-claim") open({ kind: "edit-claim", id });
-      else open({ kind: "delete-claim", id });
+      if (state.selection?.kind !== "claim" || state.selection.id !== id) state.select({ kind: "claim", id });
+      act(id);
+      return true;
     };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [maps, editor, undo, redo]);
+  const open = editor.getState().open;
+  const handlers: Partial<Record<WorkspaceCommandId, CommandHandler>> = {
+    save: () => {
+      void editor.getState().save();
+      return true;
+    },
+    undo: () => {
+      undo();
+      return true;
+    },
+    redo: () => {
+      redo();
+      return true;
+    },
+    // Opened by a key: once the claim is added, focus goes to it on the canvas.
+    "add-rebuttal": onClaim((to) => open({ kind: "add-claim", type: "attack", to, viaKey: true })),
+    "add-support": onClaim((to) => open({ kind: "add-claim", type: "support", to, viaKey: true })),
+    "add-card": onClaim((id) => open({ kind: "card", target: { kind: "claim", id } })),
+    "edit-claim": onClaim((id) => open({ kind: "edit-claim", id })),
+    "delete-claim": onClaim((id) => open({ kind: "delete-claim", id })),
+  };
+  useCommandKeys(WORKSPACE_COMMANDS, handlers, (event) => ({
+    canEdit: true,
+    claimSelected: targetClaim(event) !== undefined,
+    formOpen: editor.getState().form !== null,
+  }));
 }

@@ -2,21 +2,25 @@
 
 import { Handle, type NodeProps, type Position } from "@xyflow/react";
 import { memo } from "react";
-import { ConnectHandle } from "@/components/editor/drag-connect";
 import type { AnchorFlowNode, ClaimFlowNode } from "@/lib/graph/to-flow";
 import type { HandleSpec } from "@/lib/layout/layout";
 import { NODE_STYLES } from "@/lib/layout/node-style";
+import { paletteVar } from "@/lib/layout/palette-css";
+import { useCanvasEditing } from "./canvas-editing";
 import { useMapStore } from "./map-store";
 import { useSearchMatch } from "./map-view";
 
-const SIDE_CLASSES = {
+/** The side's colours from the palette (as CSS variables, so both schemes follow it). */
+const SIDE_COLOURS = {
   aff: {
-    band: "border-l-blue-700 dark:border-l-blue-400",
-    label: "bg-blue-700 text-white dark:bg-blue-300 dark:text-blue-950",
+    band: paletteVar("aff-band"),
+    label: paletteVar("aff-label"),
+    labelText: paletteVar("aff-label-text"),
   },
   neg: {
-    band: "border-l-red-700 dark:border-l-red-400",
-    label: "bg-red-700 text-white dark:bg-red-300 dark:text-red-950",
+    band: paletteVar("neg-band"),
+    label: paletteVar("neg-label"),
+    labelText: paletteVar("neg-label-text"),
   },
 } as const;
 
@@ -27,8 +31,9 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
   const current = match === "current";
   const toggleCollapsed = useMapStore((s) => s.toggleCollapsed);
   const direction = useMapStore((s) => s.direction);
+  const { ClaimHandle } = useCanvasEditing();
   const style = NODE_STYLES[data.kind];
-  const side = SIDE_CLASSES[data.side];
+  const side = SIDE_COLOURS[data.side];
   const thesis = data.kind === "thesis";
   return (
     <div
@@ -43,27 +48,31 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
         borderWidth: style.border,
         borderLeftWidth: style.band,
         padding: `${style.paddingY}px ${style.paddingX}px`,
+        borderColor: paletteVar(thesis ? "thesis-border" : "node-border"),
+        borderLeftColor: side.band,
+        // A match is tinted with the search colour over the node's own fill.
+        background: matched
+          ? `color-mix(in srgb, ${paletteVar("search-match")} 14%, ${paletteVar(thesis ? "thesis-fill" : "node-fill")})`
+          : paletteVar(thesis ? "thesis-fill" : "node-fill"),
       }}
       className={[
         "rounded-md shadow-sm transition-shadow",
-        side.band,
-        thesis
-          ? "border-slate-700 bg-white dark:border-slate-300 dark:bg-slate-800"
-          : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900",
-        matched ? "bg-yellow-50 dark:bg-yellow-950" : "",
-        current ? "ring-4 ring-yellow-400 dark:ring-yellow-500" : "",
-        selected ? "shadow-lg ring-4 ring-sky-500 dark:ring-sky-400" : "",
+        current ? "ring-4 ring-(--cm-search-match)" : "",
+        selected ? "shadow-lg ring-4 ring-(--cm-selection)" : "",
       ].join(" ")}
     >
       <div
         className="flex items-center gap-1.5 text-[11px] leading-none"
         style={{ height: style.header, marginBottom: style.headerGap }}
       >
-        <span className={`rounded px-1.5 py-1 font-bold tracking-wide ${side.label}`}>
+        <span
+          className="rounded px-1.5 py-1 font-bold tracking-wide"
+          style={{ background: side.label, color: side.labelText }}
+        >
           {data.side.toUpperCase()}
         </span>
         {thesis ? (
-          <span className="font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
+          <span className="font-semibold uppercase tracking-wide" style={{ color: paletteVar("muted-text") }}>
             Thesis
           </span>
         ) : null}
@@ -72,7 +81,8 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
           <span
             data-testid="card-badge"
             title={`${data.cards} ${data.cards === 1 ? "card" : "cards"}`}
-            className="rounded-full border border-slate-400 px-1.5 py-0.5 font-medium text-slate-700 dark:border-slate-500 dark:text-slate-200"
+            className="rounded-full border px-1.5 py-0.5 font-medium"
+            style={{ borderColor: paletteVar("badge-border"), color: paletteVar("badge-text") }}
           >
             {data.cards} {data.cards === 1 ? "card" : "cards"}
           </span>
@@ -109,13 +119,13 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
           whiteSpace: "pre",
           overflow: "hidden",
           margin: 0,
+          color: paletteVar("text"),
         }}
-        className="text-slate-900 dark:text-slate-50"
       >
         {data.lines.join("\n")}
       </p>
       <NodeHandles handles={data.handles} />
-      <ConnectHandle direction={direction} />
+      {ClaimHandle ? <ClaimHandle direction={direction} /> : null}
     </div>
   );
 }
@@ -155,11 +165,8 @@ function AnchorNodeView({ data }: NodeProps<AnchorFlowNode>) {
   return (
     <div
       aria-hidden="true"
-      className={`h-full w-full rounded-full border-2 ${
-        data.type === "support"
-          ? "border-emerald-700 bg-white dark:border-emerald-400 dark:bg-slate-900"
-          : "border-red-700 bg-white dark:border-red-400 dark:bg-slate-900"
-      }`}
+      className="h-full w-full rounded-full border-2"
+      style={{ borderColor: paletteVar(data.type), background: paletteVar("node-fill") }}
     >
       <NodeHandles handles={data.handles} />
     </div>

@@ -11,10 +11,11 @@ import {
   useReactFlow,
 } from "@xyflow/react";
 import { useEffect, useMemo, useRef } from "react";
-import { useDragConnect } from "@/components/editor/drag-connect";
-import { useCanEdit } from "@/components/editor/editor-store";
 import type { MapFlowNode, RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { MapLayout } from "@/lib/layout/layout";
+import { PALETTES, type Palette } from "@/lib/layout/palette";
+import { paletteCss } from "@/lib/layout/palette-css";
+import { useCanvasEditing } from "./canvas-editing";
 import { AnchorNode, ClaimNode } from "./claim-node";
 import { useMapStore } from "./map-store";
 import { useMapView } from "./map-view";
@@ -28,11 +29,18 @@ const EDGE_TYPES: EdgeTypes = { relation: RelationEdge };
 const READING_ZOOM = 0.8;
 const MIN_ZOOM = 0.04;
 
-function minimapColor(node: Node): string {
-  const data = (node as MapFlowNode).data;
-  if (!data || !("side" in data)) return "#94a3b8";
-  return data.side === "aff" ? "#1d4ed8" : "#b91c1c";
+/** The minimap draws each claim in its side's colour, and a link's anchor in its relation's. */
+function minimapColor(palette: Palette) {
+  return (node: Node): string => {
+    const data = (node as MapFlowNode).data;
+    if (!data) return palette.badge.border;
+    if ("side" in data) return palette.side[data.side].band;
+    return palette.relation[data.type].stroke;
+  };
 }
+
+/** The palette as CSS variables for everything inside the canvas (both schemes, from the server on). */
+const CANVAS_CSS = paletteCss(".clashmap-canvas");
 
 /** Finds a node's or an edge's element in the canvas (rendered only once it is in view). */
 function nodeElement(container: HTMLElement | null, id: string): HTMLElement | null {
@@ -60,13 +68,13 @@ export function MapCanvas() {
   const { flow, layout } = useMapView();
   const select = useMapStore((s) => s.select);
   const reveal = useMapStore((s) => s.reveal);
-  const canEdit = useCanEdit();
-  const onConnectEnd = useDragConnect();
+  const { onConnectEnd } = useCanvasEditing();
   const reactFlow = useReactFlow<MapFlowNode, RelationFlowEdge>();
   const container = useRef<HTMLDivElement>(null);
   const initialised = useRef(false);
   // React Flow's own "system" mode can stay light after hydration, so the scheme is passed explicitly.
   const colorScheme = useColorScheme();
+  const palette = PALETTES[colorScheme];
   // Claims are the canvas's Tab stops. Edges come first in React Flow's DOM, so they leave the Tab
   // order but stay focusable (a click focuses one; the inspector's "Open link" buttons select it).
   const edges = useMemo(
@@ -113,7 +121,8 @@ export function MapCanvas() {
   }, [reveal, layout, reactFlow]);
 
   return (
-    <div ref={container} className="relative h-full w-full" data-testid="map-canvas">
+    <div ref={container} className="clashmap-canvas relative h-full w-full" data-testid="map-canvas">
+      <style>{CANVAS_CSS}</style>
       <EdgeMarkers />
       <ReactFlow<MapFlowNode, RelationFlowEdge>
         nodes={flow.nodes}
@@ -125,7 +134,7 @@ export function MapCanvas() {
         minZoom={MIN_ZOOM}
         maxZoom={2}
         nodesDraggable={false}
-        nodesConnectable={canEdit}
+        nodesConnectable={onConnectEnd !== undefined}
         onConnectEnd={onConnectEnd}
         elementsSelectable={false}
         nodesFocusable
@@ -146,9 +155,9 @@ export function MapCanvas() {
         <MiniMap
           pannable
           zoomable
-          nodeColor={minimapColor}
-          bgColor={colorScheme === "dark" ? "#0f172a" : "#ffffff"}
-          maskColor={colorScheme === "dark" ? "rgba(2, 6, 23, 0.55)" : "rgba(241, 245, 249, 0.7)"}
+          nodeColor={minimapColor(palette)}
+          bgColor={palette.background}
+          maskColor={palette.minimapMask}
           ariaLabel="Minimap of the whole map"
         />
       </ReactFlow>

@@ -5,14 +5,14 @@ import { memo } from "react";
 import { edgeCurve } from "@/lib/graph/edge-path";
 import type { RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { HandleSide } from "@/lib/layout/layout";
+import { PALETTES } from "@/lib/layout/palette";
+import { paletteVar } from "@/lib/layout/palette-css";
 import { useMapStore } from "./map-store";
 
 const MARKER_IDS = { support: "clashmap-support-end", attack: "clashmap-attack-end" } as const;
 
-const STROKE = {
-  support: "stroke-emerald-700 dark:stroke-emerald-400",
-  attack: "stroke-red-700 dark:stroke-red-400",
-} as const;
+/** Width and dash are the same in both schemes; colours come from the palette's CSS variables. */
+const STROKE = PALETTES.light.stroke;
 
 function RelationEdgeView({
   id,
@@ -42,7 +42,8 @@ function RelationEdgeView({
         <path
           d={curve.path}
           fill="none"
-          className="stroke-sky-400/60 dark:stroke-sky-300/50"
+          style={{ stroke: paletteVar("selection") }}
+          strokeOpacity={0.55}
           strokeWidth={9}
         />
       ) : null}
@@ -50,16 +51,16 @@ function RelationEdgeView({
         d={curve.path}
         fill="none"
         className="edge-focus-ring"
-        stroke="#f59e0b"
+        style={{ stroke: paletteVar("focus") }}
         strokeWidth={10}
         strokeLinecap="round"
       />
       <path
         d={curve.path}
         fill="none"
-        className={STROKE[type]}
-        strokeWidth={type === "support" ? 2.25 : 2}
-        strokeDasharray={type === "attack" ? "7 5" : undefined}
+        style={{ stroke: paletteVar(type) }}
+        strokeWidth={STROKE[type].width}
+        strokeDasharray={STROKE[type].dash}
         markerEnd={`url(#${MARKER_IDS[type]})`}
         data-testid="relation-edge"
         data-relation-type={type}
@@ -79,14 +80,16 @@ function RelationEdgeView({
             aria-hidden="true"
             data-testid="edge-badge"
             onClick={() => select({ kind: "relation", id })}
-            style={{ transform: `translate(-50%, -50%) translate(${badgeAt.x}px, ${badgeAt.y}px)` }}
-            className={`nodrag nopan pointer-events-auto absolute rounded-full border bg-white px-1.5 py-0.5 text-[11px] font-semibold leading-none shadow-sm dark:bg-slate-900 ${
-              type === "support"
-                ? "border-emerald-700 text-emerald-800 dark:border-emerald-400 dark:text-emerald-300"
-                : "border-red-700 text-red-800 dark:border-red-400 dark:text-red-300"
-            }`}
+            className="nodrag nopan pointer-events-auto absolute inline-flex items-center gap-1 rounded-full border px-1.5 py-0.5 text-[11px] font-semibold leading-none shadow-sm"
+            style={{
+              transform: `translate(-50%, -50%) translate(${badgeAt.x}px, ${badgeAt.y}px)`,
+              borderColor: paletteVar(type),
+              color: paletteVar(`${type}-text`),
+              background: paletteVar("badge-fill"),
+            }}
           >
-            {type === "support" ? "+" : "−"} {cards} {cards === 1 ? "card" : "cards"}
+            <RelationIcon type={type} />
+            {cards} {cards === 1 ? "card" : "cards"}
           </button>
         </EdgeLabelRenderer>
       ) : null}
@@ -111,7 +114,7 @@ export function EdgeMarkers() {
           markerUnits="userSpaceOnUse"
           orient="auto-start-reverse"
         >
-          <path d="M0,0 L12,6 L0,12 z" className="fill-emerald-700 dark:fill-emerald-400" />
+          <path d="M0,0 L12,6 L0,12 z" style={{ fill: paletteVar("support") }} />
         </marker>
         <marker
           id={MARKER_IDS.attack}
@@ -127,10 +130,33 @@ export function EdgeMarkers() {
             d="M12,0 L12,14 M1,2 L8,7 L1,12"
             fill="none"
             strokeWidth="2.5"
-            className="stroke-red-700 dark:stroke-red-400"
+            style={{ stroke: paletteVar("attack") }}
           />
         </marker>
       </defs>
+    </svg>
+  );
+}
+
+/**
+ * The relation's line in small, as on the canvas: a solid line with an arrowhead for support, a
+ * dashed one ending in a bar for attack; in a badge it says whose cards these are without a sign.
+ */
+export function RelationIcon({ type }: { type: "support" | "attack" }) {
+  const colour = { stroke: paletteVar(type) };
+  return (
+    <svg aria-hidden="true" width="16" height="10" viewBox="0 0 16 10" data-testid={`relation-icon-${type}`}>
+      {type === "support" ? (
+        <>
+          <path d="M1,5 L10,5" fill="none" strokeWidth="2" style={colour} />
+          <path d="M9,1 L15,5 L9,9 z" style={{ fill: paletteVar(type) }} />
+        </>
+      ) : (
+        <>
+          <path d="M1,5 L12,5" fill="none" strokeWidth="2" strokeDasharray="3 2" style={colour} />
+          <path d="M14,1 L14,9" fill="none" strokeWidth="2.5" style={colour} />
+        </>
+      )}
     </svg>
   );
 }

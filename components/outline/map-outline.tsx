@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CardView } from "@/components/workspace/card-view";
-import { buildClaimTree } from "@/lib/layout/tree";
 import { indexMap, type MapIndex } from "@/lib/model/queries";
+import { nestReadingOrder, type ReadingNode, readingOrderIn } from "@/lib/model/reading-order";
 import type { ArgumentMap, Card, Relation } from "@/lib/model/schema";
 import { PrintButton } from "./print-button";
 
@@ -42,42 +42,39 @@ function Cards({ cards }: { cards: Card[] }) {
   );
 }
 
-const LABEL = { support: "Supports", attack: "Attacks" } as const;
+const LABEL = { support: "Supports", attack: "Attacks", undercut: "Undercuts" } as const;
 
-interface WalkState {
+interface OutlineContext {
   index: MapIndex;
-  shown: Set<string>;
-  /** Theses and other top-level claims: each gets its own section, so answers only refer to them. */
-  roots: Set<string>;
+  /** Claims with a section of their own: a reference to one points at that section. */
+  roots: ReadonlySet<string>;
 }
 
-/** The answers to a claim or a relation: claims that support, attack or undercut it. */
-function Answers({ targetId, state }: { targetId: string; state: WalkState }) {
-  const incoming = state.index.incoming.get(targetId) ?? [];
-  if (incoming.length === 0) return null;
-  const undercutting = state.index.relations.has(targetId);
+/** The answers below a step: claims that support, attack or undercut it, in reading order. */
+function Answers({ nodes, context }: { nodes: readonly ReadingNode[]; context: OutlineContext }) {
+  if (nodes.length === 0) return null;
   return (
     <ul className="mt-2 space-y-3 border-l-2 border-slate-200 pl-4 dark:border-slate-700 print:border-slate-400">
-      {incoming.map((relation) => (
-        <AnswerItem
-          key={relation.id}
-          relation={relation}
-          label={undercutting ? "Undercuts" : LABEL[relation.type]}
-          state={state}
-        />
+      {nodes.map((node) => (
+        <AnswerItem key={`${node.step.relation?.id}-${node.step.claimId}`} node={node} context={context} />
       ))}
     </ul>
   );
 }
 
-function AnswerItem({ relation, label, state }: { relation: Relation; label: string; state: WalkState }) {
-  const claim = state.index.claims.get(relation.from);
-  if (!claim) return null;
-  const reference = state.roots.has(claim.id);
-  const repeated = reference || state.shown.has(claim.id);
-  if (!reference) state.shown.add(claim.id);
+function AnswerItem({ node, context }: { node: ReadingNode; context: OutlineContext }) {
+  const { step } = node;
+  const claim = context.index.claims.get(step.claimId);
+  const relation = step.relation;
+  if (!claim || !relation || step.role === "thesis") return null;
   return (
-    <li className="outline-item break-inside-avoid-page" data-testid="outline-item">
+    <li
+      className="outline-item break-inside-avoid-page"
+      data-testid="outline-item"
+      data-claim-id={claim.id}
+      data-relation-id={relation.id}
+      data-repeat={step.repeat || undefined}
+    >
       <p>
         <span
           className={`mr-1.5 text-xs font-semibold uppercase tracking-wide ${
@@ -86,14 +83,14 @@ function AnswerItem({ relation, label, state }: { relation: Relation; label: str
               : "text-red-800 dark:text-red-300"
           } print:text-black`}
         >
-          {label}
+          {LABEL[step.role]}
         </span>
         <SideTag side={claim.side} />
-        {repeated ? (
+        {step.repeat ? (
           <>
             <span>{claim.text}</span>{" "}
             <a href={`#${anchorId(claim.id)}`} className="text-sm text-blue-700 underline dark:text-blue-300">
-              {reference ? "(its own section)" : "(see above)"}
+              {context.roots.has(claim.id) ? "(its own section)" : "(see above)"}
             </a>
           </>
         ) : (
@@ -102,33 +99,41 @@ function AnswerItem({ relation, label, state }: { relation: Relation; label: str
           </span>
         )}
       </p>
-      <Cards cards={relationCards(state.index, relation)} />
-      {repeated ? null : (
-        <>
-          <Cards cards={ownCards(state.index, claim.id).filter((c) => !relation.evidence?.includes(c.id))} />
-          <Answers targetId={relation.id} state={state} />
-          <Answers targetId={claim.id} state={state} />
-        </>
+      <Cards cards={relationCards(context.index, relation)} />
+      {step.repeat ? null : (
+        <Cards cards={ownCards(context.index, claim.id).filter((c) => !relation.evidence?.includes(c.id))} />
       )}
+      <Answers nodes={node.children} context={context} />
     </li>
   );
 }
 
-function RootSection({ claimId, state, heading }: { claimId: string; state: WalkState; heading: string }) {
-  const claim = state.index.claims.get(claimId)!;
-  const repeated = state.shown.has(claimId);
-  state.shown.add(claimId);
+function RootSection({
+  node,
+  context,
+  heading,
+}: {
+  node: ReadingNode;
+  context: OutlineContext;
+  heading: string;
+}) {
+  const claimId = node.step.claimId;
+  const claim = context.index.claims.get(claimId)!;
   return (
-    <section className="mt-8 break-inside-avoid-page" aria-labelledby={`${anchorId(claimId)}-heading`}>
+    <section
+      className="mt-8 break-inside-avoid-page"
+      aria-labelledby={`${anchorId(claimId)}-heading`}
+      data-claim-id={claimId}
+    >
       <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
         {heading}
       </p>
       <h2 id={`${anchorId(claimId)}-heading`} className="mt-1 text-xl font-semibold">
         <SideTag side={claim.side} />
-        <span id={repeated ? undefined : anchorId(claimId)}>{claim.text}</span>
+        <span id={anchorId(claimId)}>{claim.text}</span>
       </h2>
-      {(state.index.outgoing.get(claimId) ?? []).map((r) => {
-        const target = state.index.claims.get(r.to);
+      {(context.index.outgoing.get(claimId) ?? []).map((r) => {
+        const target = context.index.claims.get(r.to);
         return target ? (
           <p key={r.id} className="mt-1 text-sm">
             <span className="font-semibold">{LABEL[r.type]}</span>{" "}
@@ -138,17 +143,20 @@ function RootSection({ claimId, state, heading }: { claimId: string; state: Walk
           </p>
         ) : null;
       })}
-      <Cards cards={ownCards(state.index, claimId)} />
-      {repeated ? null : <Answers targetId={claimId} state={state} />}
+      <Cards cards={ownCards(context.index, claimId)} />
+      <Answers nodes={node.children} context={context} />
     </section>
   );
 }
 
-/** The map as a nested outline: each thesis, then what supports, attacks and undercuts it, with cards inline. */
+/**
+ * The map as a nested outline in reading order (`readingOrder`): each thesis, then what supports,
+ * attacks and undercuts it, with cards inline; a claim met again is a link to where it is in full.
+ */
 export function MapOutline({ slug, map }: { slug: string; map: ArgumentMap }) {
   const index = indexMap(map);
-  const tree = buildClaimTree(map);
-  const state: WalkState = { index, shown: new Set(), roots: new Set(tree.roots) };
+  const sections = nestReadingOrder(readingOrderIn(map, index));
+  const context: OutlineContext = { index, roots: new Set(sections.map((n) => n.step.claimId)) };
   const theses = new Set(map.theses);
   return (
     <main className="outline-page mx-auto max-w-3xl break-words px-6 py-8 print:max-w-none print:px-0 print:py-0">
@@ -167,12 +175,12 @@ export function MapOutline({ slug, map }: { slug: string; map: ArgumentMap }) {
       {map.description ? (
         <p className="mt-2 text-slate-700 dark:text-slate-300 print:text-black">{map.description}</p>
       ) : null}
-      {tree.roots.map((root) => (
+      {sections.map((node) => (
         <RootSection
-          key={root}
-          claimId={root}
-          state={state}
-          heading={theses.has(root) ? "Thesis" : "Claim outside the theses"}
+          key={node.step.claimId}
+          node={node}
+          context={context}
+          heading={theses.has(node.step.claimId) ? "Thesis" : "Claim outside the theses"}
         />
       ))}
     </main>

@@ -5,10 +5,12 @@ import { CardTools } from "@/components/editor/card-tools";
 import { ClaimEditor } from "@/components/editor/claim-editor";
 import { RelationEditor } from "@/components/editor/relation-editor";
 import { useMapStore } from "@/components/map/map-store";
-import { useMapView } from "@/components/map/map-view";
+import { useMapView, useSearchMatches } from "@/components/map/map-view";
+import { matchPlaces } from "@/lib/graph/search";
 import { cardsOfClaim, type MapIndex } from "@/lib/model/queries";
 import type { Card, Relation } from "@/lib/model/schema";
 import { CardView } from "./card-view";
+import { SEARCH_HIT, SearchMarked } from "./search-marks";
 import { useFocusClaim } from "./use-focus-claim";
 
 export const INSPECTOR_HEADING_ID = "inspector-heading";
@@ -53,23 +55,25 @@ function OpenRelation({ id }: { id: string }) {
   const relation = index.relations.get(id);
   if (!relation) return null;
   const from = index.claims.get(relation.from)?.text ?? relation.from;
-  const verb = index.relations.has(relation.to)
-    ? "undercuts"
-    : relation.type === "support"
-      ? "supports"
-      : "attacks";
+  const undercut = index.relations.has(relation.to);
+  const verb = undercut ? "undercuts" : relation.type === "support" ? "supports" : "attacks";
   const to = index.claims.get(relation.to)?.text ?? "a link";
+  const kind = undercut ? "undercut" : relation.type;
+  const cards = relation.evidence?.length ?? 0;
+  // Says what opens: the relation itself, with its cards, not the claim or a web page.
+  const shown = `Open this ${kind}${cards > 0 ? ` (${cards} ${cards === 1 ? "card" : "cards"})` : ""}`;
   return (
     <button
       type="button"
-      aria-label={`Open link: ${from} ${verb} ${to}`}
+      aria-label={`${shown}: ${from} ${verb} ${to}`}
+      title={`Show the ${kind} and its cards in the inspector`}
       onClick={() => {
         select({ kind: "relation", id });
         requestAnimationFrame(() => document.getElementById(INSPECTOR_HEADING_ID)?.focus());
       }}
       className="ml-1.5 whitespace-nowrap rounded text-xs font-medium text-slate-600 underline decoration-dotted underline-offset-2 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
     >
-      Open link
+      {shown}
     </button>
   );
 }
@@ -120,7 +124,7 @@ function SourceList({ title, relations }: { title: string; relations: Relation[]
   );
 }
 
-function Cards({ cards }: { cards: Card[] }) {
+function Cards({ cards, query }: { cards: Card[]; query?: string }) {
   return (
     <section className="mt-5" aria-labelledby="inspector-cards-heading">
       <h3
@@ -134,11 +138,21 @@ function Cards({ cards }: { cards: Card[] }) {
       ) : (
         <div className="mt-2 space-y-3">
           {cards.map((card) => (
-            <CardView key={card.id} card={card} />
+            <CardView key={card.id} card={card} query={query} />
           ))}
         </div>
       )}
     </section>
+  );
+}
+
+/** Why the selected claim matched the search: where its words were found. */
+function SearchReason({ query, places }: { query: string; places: string[] }) {
+  if (places.length === 0) return null;
+  return (
+    <p data-testid="search-reason" className="mt-2 text-xs text-slate-700 dark:text-slate-300">
+      Search <mark className={`${SEARCH_HIT} px-0.5`}>{query.trim()}</mark> found in {places.join(", ")}
+    </p>
   );
 }
 
@@ -159,6 +173,10 @@ function outgoingItems(index: MapIndex, relations: Relation[]) {
 
 function ClaimDetails({ id }: { id: string }) {
   const { index, layout } = useMapView();
+  const { matches } = useSearchMatches();
+  const searched = useMapStore((s) => s.query);
+  // Marks only what made this claim a match, not words that happen to appear in another one.
+  const query = matches.includes(id) ? searched : undefined;
   const claim = index.claims.get(id);
   if (!claim) return <p className="text-sm">This claim no longer exists.</p>;
   const incoming = index.incoming.get(id) ?? [];
@@ -169,19 +187,22 @@ function ClaimDetails({ id }: { id: string }) {
         <SideLabel side={claim.side} /> {kind === "thesis" ? "Thesis" : "Claim"}
       </p>
       <h2 id={INSPECTOR_HEADING_ID} tabIndex={-1} className="mt-2 text-lg font-semibold leading-snug">
-        {claim.text}
+        <SearchMarked text={claim.text} query={query} />
       </h2>
+      {query ? <SearchReason query={query} places={matchPlaces(index, id, query)} /> : null}
       {claim.tags?.length ? (
         <ul className="mt-2 flex flex-wrap gap-1" aria-label="Tags">
           {claim.tags.map((tag) => (
             <li key={tag} className="rounded-full bg-slate-200 px-2 py-0.5 text-xs dark:bg-slate-700">
-              {tag}
+              <SearchMarked text={tag} query={query} />
             </li>
           ))}
         </ul>
       ) : null}
       {claim.notes ? (
-        <p className="mt-3 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{claim.notes}</p>
+        <p className="mt-3 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">
+          <SearchMarked text={claim.notes} query={query} />
+        </p>
       ) : null}
       <ClaimEditor id={id} />
       <RelationList title="This claim" items={outgoingItems(index, index.outgoing.get(id) ?? [])} />
@@ -191,7 +212,7 @@ function ClaimDetails({ id }: { id: string }) {
         title="Its links undercut by"
         relations={(index.outgoing.get(id) ?? []).flatMap((r) => index.incoming.get(r.id) ?? [])}
       />
-      <Cards cards={cardsOfClaim(index, id)} />
+      <Cards cards={cardsOfClaim(index, id)} query={query} />
       <CardTools target={{ kind: "claim", id }} />
     </>
   );

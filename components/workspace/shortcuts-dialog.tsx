@@ -9,39 +9,38 @@ import {
   useRef,
   useState,
 } from "react";
-import { EditingShortcutsHelp } from "@/components/editor/editing-shortcuts-help";
+import { useCanEdit } from "@/components/editor/editor-store";
 import { BUTTON, ModalDialog } from "@/components/editor/ui";
+import { type CommandRecord, commandsByGroup, keysLabel } from "@/lib/commands/registry";
+import { WORKSPACE_COMMANDS } from "@/lib/commands/workspace";
 
-const SHORTCUTS: { keys: string; action: string }[] = [
-  {
-    keys: "↑ ↓ ← →",
-    action: "Move to the parent, first child or a sibling claim (in left-to-right view ← is the parent)",
-  },
-  { keys: "Enter", action: "Open the focused claim or link in the inspector" },
-  { keys: "Escape", action: "Clear the selection" },
-  { keys: "/", action: "Search claims and cards" },
-  { keys: "Enter / Shift+Enter in search", action: "Next / previous match" },
-  { keys: "c", action: "Collapse or expand the selected claim" },
-  { keys: "f", action: "Fit the whole map in view" },
-  { keys: "?", action: "Show these shortcuts" },
-];
-
-/** A list of keyboard shortcuts: the keys, then what they do. */
-export function ShortcutList({ shortcuts }: { shortcuts: readonly { keys: string; action: string }[] }) {
+/** A list of keyboard commands: the keys, then what they do. */
+export function ShortcutList({ commands }: { commands: readonly CommandRecord[] }) {
   return (
     <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-      {shortcuts.map(({ keys, action }) => (
-        <div key={keys} className="contents">
+      {commands.map((command) => (
+        <div key={command.id} className="contents">
           <dt>
             <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
-              {keys}
+              {keysLabel(command)}
             </kbd>
           </dt>
-          <dd>{action}</dd>
+          <dd>{command.label}</dd>
         </div>
       ))}
     </dl>
   );
+}
+
+/** The commands of a registry in the help's groups, each under its heading. */
+export function CommandHelp({ commands }: { commands: readonly CommandRecord[] }) {
+  const canEdit = useCanEdit();
+  return commandsByGroup(commands, { canEdit }).map(({ group, commands: listed }) => (
+    <section key={group} aria-label={group} className="mt-4 first:mt-2">
+      <h3 className="text-sm font-semibold">{group}</h3>
+      <ShortcutList commands={listed} />
+    </section>
+  ));
 }
 
 /** Opens the shortcuts dialog; `ShortcutsDialog` fills it in. */
@@ -69,8 +68,7 @@ export function ShortcutsDialog({ dialog }: { dialog: RefObject<OpenHandle | nul
   const close = () => setShown(false);
   return (
     <ModalDialog title="Keyboard shortcuts" onClose={close} wide>
-      <ShortcutList shortcuts={SHORTCUTS} />
-      <EditingShortcutsHelp />
+      <CommandHelp commands={WORKSPACE_COMMANDS} />
       <div className="mt-4 text-right">
         <button type="button" onClick={close} className={BUTTON}>
           Close

@@ -3,17 +3,20 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useEffect, useRef } from "react";
 import { ConflictBanner } from "@/components/editor/conflict-banner";
+import { CanvasEditingFromEditor } from "@/components/editor/drag-connect";
 import { EditorHost } from "@/components/editor/editor-host";
-import { EditorProvider } from "@/components/editor/editor-store";
+import { EditorProvider, useCanEdit, useOptionalEditorApi } from "@/components/editor/editor-store";
 import { focusNode, MapCanvas } from "@/components/map/map-canvas";
 import { MapStoreProvider, useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { MapViewProvider, useMapView } from "@/components/map/map-view";
-import { fieldTakesKey } from "@/lib/editor/shortcuts";
+import { type CommandHandler, useCommandKeys } from "@/components/ui/use-command-keys";
+import { WORKSPACE_COMMANDS, type WorkspaceCommandId } from "@/lib/commands/workspace";
 import type { ArgumentMap } from "@/lib/model/schema";
 import { INSPECTOR_HEADING_ID, Inspector } from "./inspector";
 import { SEARCH_INPUT_ID } from "./search-box";
 import { ShortcutsDialog, useShortcutsDialog } from "./shortcuts-dialog";
 import { Toolbar } from "./toolbar";
+import { UnknownFocusNotice } from "./unknown-focus-notice";
 import { useFocusClaim } from "./use-focus-claim";
 
 export interface WorkspaceProps {
@@ -45,7 +48,7 @@ export function Workspace({
       <EditorProvider canEdit={canEdit} signIn={signInToEdit} revision={revision}>
         <MapViewProvider>
           <ReactFlowProvider>
-            <WorkspaceLayout />
+            <WorkspaceLayout unknownFocus={focus !== undefined && !known ? focus : undefined} />
           </ReactFlowProvider>
         </MapViewProvider>
       </EditorProvider>
@@ -65,13 +68,15 @@ function focusedElement(target: EventTarget | null): { kind: "claim" | "relation
   return null;
 }
 
-function WorkspaceLayout() {
+function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
   const api = useMapStoreApi();
   const view = useMapView();
   const reactFlow = useReactFlow();
   const focusClaim = useFocusClaim();
   const shortcuts = useShortcutsDialog();
   const selection = useMapStore((s) => s.selection);
+  const canEdit = useCanEdit();
+  const editor = useOptionalEditorApi();
   const canvas = useRef<HTMLElement>(null);
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -84,106 +89,103 @@ function WorkspaceLayout() {
     if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
   }, [selection]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      const field = event.target instanceof HTMLElement ? event.target : null;
-      if (field && fieldTakesKey(field, event.key)) return;
-      // Keys inside a modal dialog or an open popover (Escape closes it) are theirs.
-      if (document.querySelector("dialog[open], [popover]:popover-open")) return;
+  const handlers: Partial<Record<WorkspaceCommandId, CommandHandler>> = {
+    move: (event) => {
       const state = api.getState();
       const { layout } = viewRef.current;
       const selected = state.selection?.kind === "claim" ? state.selection.id : undefined;
       const move = (id: string | undefined) => {
-        if (!id) return;
-        event.preventDefault();
+        if (!id) return false;
         focusClaim(id, true);
+        return true;
       };
-      const key = event.key;
       const tb = layout.direction === "TB";
       const arrows: Record<string, "parent" | "child" | "prev" | "next"> = tb
         ? { ArrowUp: "parent", ArrowDown: "child", ArrowLeft: "prev", ArrowRight: "next" }
         : { ArrowLeft: "parent", ArrowRight: "child", ArrowUp: "prev", ArrowDown: "next" };
-      if (key in arrows) {
-        const target = event.target instanceof Element ? event.target : null;
-        // Start from the claim that has focus (or holds the focused collapse button), else the selection.
-        const focused = focusedElement(target?.closest('[aria-roledescription="node"]') ?? null);
-        if (target?.closest("button, a, search") && !focused) return;
-        const start = focused?.kind === "claim" ? focused.id : selected;
-        const node = start ? layout.nodes.find((n) => n.id === start) : undefined;
-        if (!node) {
-          move(layout.tree.roots.find((r) => !layout.hidden.has(r)));
-          return;
+      const target = event.target instanceof Element ? event.target : null;
+      // Start from the claim that has focus (or holds the focused collapse button), else the selection.
+      const focused = focusedElement(target?.closest('[aria-roledescription="node"]') ?? null);
+      if (target?.closest("button, a, search") && !focused) return false;
+      const start = focused?.kind === "claim" ? focused.id : selected;
+      const node = start ? layout.nodes.find((n) => n.id === start) : undefined;
+      if (!node) return move(layout.tree.roots.find((r) => !layout.hidden.has(r)));
+      const siblings = node.parent
+        ? (layout.nodes.find((n) => n.id === node.parent)?.children ?? [])
+        : layout.tree.roots;
+      const at = siblings.indexOf(node.id);
+      const direction = arrows[event.key];
+      if (direction === "parent") return move(node.parent);
+      if (direction === "child") return move(node.children[0]);
+      if (direction === "prev") return move(siblings[at - 1]);
+      return move(siblings[at + 1]);
+    },
+    open: (event) => {
+      const state = api.getState();
+      const target = event.target instanceof Element ? event.target : null;
+      const focused = focusedElement(target);
+      if (!focused && target?.closest("button, a, summary")) return false;
+      if (focused) state.select(focused);
+      else if (!state.selection) return false;
+      requestAnimationFrame(() => document.getElementById(INSPECTOR_HEADING_ID)?.focus());
+      return true;
+    },
+    "focus-inspector": () => {
+      document.getElementById(INSPECTOR_HEADING_ID)?.focus();
+      return true;
+    },
+    "clear-selection": () => {
+      const state = api.getState();
+      const cleared = state.selection;
+      if (!cleared) return false;
+      state.select(null);
+      // Clearing replaces the inspector's content; focus held there would fall to <body>, so it
+      // returns to the claim or edge that was selected.
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body || !document.activeElement) {
+          focusNode(canvas.current, cleared.id);
         }
-        const siblings = node.parent
-          ? (layout.nodes.find((n) => n.id === node.parent)?.children ?? [])
-          : layout.tree.roots;
-        const at = siblings.indexOf(node.id);
-        const direction = arrows[key];
-        if (direction === "parent") move(node.parent);
-        else if (direction === "child") move(node.children[0]);
-        else if (direction === "prev") move(siblings[at - 1]);
-        else move(siblings[at + 1]);
-        return;
-      }
-      if (key === "Enter") {
-        const target = event.target instanceof Element ? event.target : null;
-        const focused = focusedElement(target);
-        if (!focused && target?.closest("button, a, summary")) return;
-        if (focused) state.select(focused);
-        else if (!state.selection) return;
-        event.preventDefault();
-        requestAnimationFrame(() => document.getElementById(INSPECTOR_HEADING_ID)?.focus());
-        return;
-      }
-      if (key === "Escape") {
-        const cleared = state.selection;
-        if (!cleared) return;
-        event.preventDefault();
-        state.select(null);
-        // Clearing replaces the inspector's content; focus held there would fall to <body>, so it
-        // returns to the claim or edge that was selected.
-        requestAnimationFrame(() => {
-          if (document.activeElement === document.body || !document.activeElement) {
-            focusNode(canvas.current, cleared.id);
-          }
-        });
-        return;
-      }
-      if (key === "/") {
-        event.preventDefault();
-        document.getElementById(SEARCH_INPUT_ID)?.focus();
-        return;
-      }
-      if (key === "?") {
-        event.preventDefault();
-        shortcuts.open();
-        return;
-      }
-      if (key === "f") {
-        event.preventDefault();
-        void reactFlow.fitView({ padding: 0.05 });
-        return;
-      }
-      if (key === "c" && selected) {
-        const node = layout.nodes.find((n) => n.id === selected);
-        if (!node || node.descendants === 0) return;
-        event.preventDefault();
-        state.toggleCollapsed(selected);
-        requestAnimationFrame(() => focusNode(canvas.current, selected));
-      }
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [api, focusClaim, reactFlow, shortcuts]);
+      });
+      return true;
+    },
+    search: () => {
+      document.getElementById(SEARCH_INPUT_ID)?.focus();
+      return true;
+    },
+    help: () => {
+      shortcuts.open();
+      return true;
+    },
+    fit: () => {
+      void reactFlow.fitView({ padding: 0.05 });
+      return true;
+    },
+    "toggle-collapse": () => {
+      const state = api.getState();
+      const selected = state.selection?.kind === "claim" ? state.selection.id : undefined;
+      const node = selected ? viewRef.current.layout.nodes.find((n) => n.id === selected) : undefined;
+      if (!selected || !node || node.descendants === 0) return false;
+      state.toggleCollapsed(selected);
+      requestAnimationFrame(() => focusNode(canvas.current, selected));
+      return true;
+    },
+  };
+  useCommandKeys(WORKSPACE_COMMANDS, handlers, () => ({
+    canEdit,
+    claimSelected: api.getState().selection?.kind === "claim",
+    formOpen: editor?.getState().form != null,
+  }));
 
   return (
     <div className="flex h-dvh flex-col">
       <Toolbar onHelp={shortcuts.open} />
       <ConflictBanner />
+      <UnknownFocusNotice id={unknownFocus} />
       <main className="grid min-h-0 flex-1 grid-cols-[1fr_26rem]">
         <section ref={canvas} className="min-h-0 min-w-0" aria-label="Argument map">
-          <MapCanvas />
+          <CanvasEditingFromEditor>
+            <MapCanvas />
+          </CanvasEditingFromEditor>
         </section>
         <Inspector />
       </main>

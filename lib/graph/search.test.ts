@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { indexMap } from "../model/queries";
 import type { ArgumentMap } from "../model/schema";
-import { foldText, searchClaims } from "./search";
+import { foldText, matchPlaces, searchClaims, searchPieces } from "./search";
 
 const map: ArgumentMap = {
   version: 1,
@@ -41,5 +41,46 @@ describe("searchClaims", () => {
 
   it("folds text", () => {
     expect(foldText("Épée")).toBe("epee");
+  });
+});
+
+describe("searchPieces", () => {
+  const hits = (text: string, query: string) =>
+    searchPieces(text, query)
+      .filter((p) => p.hit)
+      .map((p) => p.text);
+
+  it("marks every occurrence of every word, without case or accents", () => {
+    expect(hits("Russia built Bushehr; bushehr runs", "BUSHEHR")).toEqual(["Bushehr", "bushehr"]);
+    expect(hits("Élise Roy wrote", "elise roy")).toEqual(["Élise", "Roy"]);
+    expect(hits("an épée", "epee")).toEqual(["épée"]);
+  });
+
+  it("keeps the text whole, joining overlapping hits", () => {
+    const pieces = searchPieces("nuclear deal", "clear nuc");
+    expect(pieces.map((p) => p.text).join("")).toBe("nuclear deal");
+    expect(pieces).toEqual([
+      { text: "nuclear", hit: true },
+      { text: " deal", hit: false },
+    ]);
+  });
+
+  it("marks nothing for an empty search or a word that is not there", () => {
+    expect(searchPieces("Russia", "  ")).toEqual([{ text: "Russia", hit: false }]);
+    expect(hits("Russia", "iran")).toEqual([]);
+  });
+
+  it("maps hits back across characters that fold to several letters", () => {
+    expect(hits("ﬁnal ﬁx", "fix")).toEqual(["ﬁx"]);
+    expect(hits("a 😀 smile", "smile")).toEqual(["smile"]);
+  });
+});
+
+describe("matchPlaces", () => {
+  it("names where a claim's match was found", () => {
+    const index = indexMap(map);
+    expect(matchPlaces(index, "b", "bushehr")).toEqual(["a card"]);
+    expect(matchPlaces(index, "b", "energy reactor")).toEqual(["the claim", "its tags"]);
+    expect(matchPlaces(index, "c", "")).toEqual([]);
   });
 });

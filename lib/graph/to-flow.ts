@@ -1,3 +1,4 @@
+// biome-ignore lint/style/noRestrictedImports: the types of what this builds; a type import leaves nothing at runtime.
 import type { Edge, Node, NodeHandle, Position } from "@xyflow/react";
 import type { HandleSpec, LayoutEdge, MapLayout } from "../layout/layout";
 import type { NodeKind } from "../layout/node-style";

@@ -14,6 +14,8 @@ export interface Palette {
   focus: string;
   selection: string;
   searchMatch: string;
+  /** The minimap's veil over what is outside the view (#rrggbbaa). */
+  minimapMask: string;
 }
 
 /** Light and dark themes; the hex values are Tailwind's, as the canvas's classes use them. */
@@ -36,6 +38,7 @@ export const PALETTES: Record<"light" | "dark", Palette> = {
     focus: "#f59e0b",
     selection: "#0ea5e9",
     searchMatch: "#facc15",
+    minimapMask: "#f1f5f9b3",
   },
   dark: {
     background: "#0f172a",
@@ -55,5 +58,6 @@ export const PALETTES: Record<"light" | "dark", Palette> = {
     focus: "#f59e0b",
     selection: "#38bdf8",
     searchMatch: "#eab308",
+    minimapMask: "#0206178c",
   },
 };

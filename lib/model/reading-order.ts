@@ -121,3 +121,24 @@ export function readingOrderIn(
 export function claimsInReadingOrder(steps: readonly ReadingStep[]): string[] {
   return steps.filter((s) => !s.repeat).map((s) => s.claimId);
 }
+
+/** A reading step with the steps that sit under it (one level deeper, until the next sibling). */
+export interface ReadingNode {
+  step: ReadingStep;
+  children: ReadingNode[];
+}
+
+/** Nests a reading order by depth, for views that render it as a tree (the outline). */
+export function nestReadingOrder(steps: readonly ReadingStep[]): ReadingNode[] {
+  const roots: ReadingNode[] = [];
+  // open[d] is the last node seen at depth d, the parent of whatever comes next at depth d + 1.
+  const open: ReadingNode[] = [];
+  for (const step of steps) {
+    const node: ReadingNode = { step, children: [] };
+    const parent = step.depth > 0 ? open[step.depth - 1] : undefined;
+    (parent ? parent.children : roots).push(node);
+    open[step.depth] = node;
+    open.length = step.depth + 1;
+  }
+  return roots;
+}

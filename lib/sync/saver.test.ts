@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ArgumentMap } from "../model/schema";
-import { createSaver, RETRY_DELAYS_MS, type SaveStatus, type SaveTransport } from "./saver";
+import {
+  createSaver,
+  KEEPALIVE_MAX_BYTES,
+  RETRY_DELAYS_MS,
+  type SaveStatus,
+  type SaveTransport,
+} from "./saver";
 
 const mapWithTitle = (title: string): ArgumentMap => ({
   version: 1,
@@ -319,5 +325,25 @@ describe("the saver", () => {
     await saver.flush();
     expect(saver.revision()).toBe("r1");
     expect(sends).toBe(9);
+  });
+
+  it("sends a save the moment flush is called, as a request that outlives the page when it is small", () => {
+    const sent: { keepalive: boolean; bytes: number }[] = [];
+    const transport: SaveTransport = (_url, init) => {
+      sent.push({ keepalive: init.keepalive, bytes: new TextEncoder().encode(init.body).length });
+      return new Promise(() => {});
+    };
+    const saver = createSaver({ slug: "m", revision: "r0", transport, onStatus: () => {}, ...fakeClock() });
+    saver.schedule(mapWithTitle("small"));
+    void saver.flush();
+    // No await: a page that is unloading gets no later turn of the event loop.
+    expect(sent).toEqual([{ keepalive: true, bytes: expect.any(Number) }]);
+    expect(saver.hasUnsaved()).toBe(true);
+
+    const big = createSaver({ slug: "m", revision: "r0", transport, onStatus: () => {}, ...fakeClock() });
+    big.schedule(mapWithTitle("é".repeat(KEEPALIVE_MAX_BYTES / 2)));
+    void big.flush();
+    expect(sent[1].bytes).toBeGreaterThan(KEEPALIVE_MAX_BYTES);
+    expect(sent[1].keepalive).toBe(false);
   });
 });

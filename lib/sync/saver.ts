@@ -24,10 +24,16 @@ export type SaveProblem = z.infer<typeof saveProblemSchema>;
 const invalidAnswer = z.object({ problems: z.array(saveProblemSchema) });
 const errorAnswer = z.object({ error: z.string().optional() });
 
+/**
+ * Largest body sent as a `keepalive` request, which the browser finishes even after the page is
+ * gone (Chromium allows 64 KiB of such bodies in flight at once).
+ */
+export const KEEPALIVE_MAX_BYTES = 60_000;
+
 /** The HTTP exchange a saver needs; the browser passes `fetch`, tests a fake. */
 export type SaveTransport = (
   url: string,
-  init: { method: "PUT"; headers: Record<string, string>; body: string },
+  init: { method: "PUT"; headers: Record<string, string>; body: string; keepalive: boolean },
 ) => Promise<{ status: number; headers: { get(name: string): string | null }; json(): Promise<unknown> }>;
 
 export interface SaverOptions {
@@ -45,7 +51,10 @@ export interface SaverOptions {
 export interface Saver {
   /** Records the newest map and saves it after a quiet moment. */
   schedule(map: ArgumentMap): void;
-  /** Saves the newest map now (Ctrl+S, or when the browser is back online); resolves when nothing newer is waiting. */
+  /**
+   * Saves the newest map now (Ctrl+S, back online, leaving the page); resolves when nothing newer
+   * is waiting. The request goes out before this returns, so a page about to unload can call it.
+   */
   flush(): Promise<void>;
   /** The revision the next save builds on. */
   revision(): string;
@@ -78,12 +87,15 @@ export function createSaver(options: SaverOptions): Saver {
 
   const send = async (map: ArgumentMap): Promise<void> => {
     status({ state: "saving" });
+    const body = JSON.stringify(map);
     let response: Awaited<ReturnType<SaveTransport>>;
     try {
+      // Sent before the first await, so a save started while the page unloads is already on its way.
       response = await options.transport(`/api/maps/${encodeURIComponent(options.slug)}`, {
         method: "PUT",
         headers: { "content-type": "application/json", "if-match": `"${revision}"` },
-        body: JSON.stringify(map),
+        body,
+        keepalive: fitsKeepalive(body),
       });
     } catch (error) {
       waiting ??= map;
@@ -92,9 +104,9 @@ export function createSaver(options: SaverOptions): Saver {
       return;
     }
     if (response.status < 500) retries = 0;
-    const body: unknown = await response.json().catch(() => undefined);
+    const answer: unknown = await response.json().catch(() => undefined);
     if (response.status === 200) {
-      const saved = savedAnswer.safeParse(body);
+      const saved = savedAnswer.safeParse(answer);
       const next = saved.success ? saved.data.revision : unquote(response.headers.get("etag"));
       if (!next) {
         status({
@@ -109,19 +121,19 @@ export function createSaver(options: SaverOptions): Saver {
       return;
     }
     waiting ??= map;
-    const message = errorAnswer.safeParse(body).data?.error;
+    const message = errorAnswer.safeParse(answer).data?.error;
     if (response.status === 409) {
       stopped = true;
-      status({ state: "conflict", currentRevision: conflictAnswer.safeParse(body).data?.currentRevision });
+      status({ state: "conflict", currentRevision: conflictAnswer.safeParse(answer).data?.currentRevision });
     } else if (response.status === 404) {
       stopped = true;
       status({ state: "missing" });
     } else if (
       response.status === 422 ||
-      (response.status === 413 && invalidAnswer.safeParse(body).success)
+      (response.status === 413 && invalidAnswer.safeParse(answer).success)
     ) {
       // 413 with problems: the map would make a file over the size limit.
-      status({ state: "invalid", problems: invalidAnswer.safeParse(body).data?.problems ?? [] });
+      status({ state: "invalid", problems: invalidAnswer.safeParse(answer).data?.problems ?? [] });
     } else if (response.status === 401) {
       stopped = true;
       status({ state: "forbidden", message: message ?? "Sign in again to save your edits" });
@@ -198,6 +210,12 @@ export function createSaver(options: SaverOptions): Saver {
       if (timer !== undefined) clearTimer(timer);
     },
   };
+}
+
+function fitsKeepalive(body: string): boolean {
+  // A UTF-16 unit is at most three bytes of UTF-8, so most bodies need no encoding to decide.
+  if (body.length * 3 <= KEEPALIVE_MAX_BYTES) return true;
+  return body.length <= KEEPALIVE_MAX_BYTES && new TextEncoder().encode(body).length <= KEEPALIVE_MAX_BYTES;
 }
 
 function unquote(etag: string | null): string | undefined {
