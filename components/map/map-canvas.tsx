@@ -16,6 +16,7 @@ import { useCanEdit } from "@/components/editor/editor-store";
 import type { MapFlowNode, RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { MapLayout } from "@/lib/layout/layout";
 import { AnchorNode, ClaimNode } from "./claim-node";
+import { useStatusLabels } from "./claim-status";
 import { useMapStore } from "./map-store";
 import { useMapView } from "./map-view";
 import { EdgeMarkers, RelationEdge } from "./relation-edge";
@@ -67,6 +68,7 @@ export function MapCanvas() {
   const initialised = useRef(false);
   // React Flow's own "system" mode can stay light after hydration, so the scheme is passed explicitly.
   const colorScheme = useColorScheme();
+  const nodes = useStatusLabels(flow.nodes);
   // Claims are the canvas's Tab stops. Edges come first in React Flow's DOM, so they leave the Tab
   // order but stay focusable (a click focuses one; the inspector's "Open link" buttons select it).
   const edges = useMemo(
@@ -116,7 +118,7 @@ export function MapCanvas() {
     <div ref={container} className="relative h-full w-full" data-testid="map-canvas">
       <EdgeMarkers />
       <ReactFlow<MapFlowNode, RelationFlowEdge>
-        nodes={flow.nodes}
+        nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}

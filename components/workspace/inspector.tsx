@@ -8,6 +8,7 @@ import { useMapStore } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
 import { cardsOfClaim, type MapIndex } from "@/lib/model/queries";
 import type { Card, Relation } from "@/lib/model/schema";
+import { ClaimAnalysisNote, RelationAnalysisNote } from "./analysis-note";
 import { CardView } from "./card-view";
 import { useFocusClaim } from "./use-focus-claim";
 
@@ -183,6 +184,7 @@ function ClaimDetails({ id }: { id: string }) {
       {claim.notes ? (
         <p className="mt-3 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{claim.notes}</p>
       ) : null}
+      <ClaimAnalysisNote id={id} />
       <ClaimEditor id={id} />
       <RelationList title="This claim" items={outgoingItems(index, index.outgoing.get(id) ?? [])} />
       <SourceList title="Supported by" relations={incoming.filter((r) => r.type === "support")} />
@@ -217,6 +219,7 @@ function RelationDetails({ id }: { id: string }) {
         </span>{" "}
         <TargetLink id={relation.to} />
       </h2>
+      <RelationAnalysisNote id={id} />
       <RelationEditor id={id} />
       <Cards cards={cards} />
       <CardTools target={{ kind: "relation", id }} />

@@ -10,6 +10,8 @@ import { MapStoreProvider, useMapStore, useMapStoreApi } from "@/components/map/
 import { MapViewProvider, useMapView } from "@/components/map/map-view";
 import { fieldTakesKey } from "@/lib/editor/shortcuts";
 import type { ArgumentMap } from "@/lib/model/schema";
+import { AnalysisProvider, useAnalysis } from "./analysis-context";
+import { ANALYSIS_KEY, AnalysisPanel } from "./analysis-panel";
 import { INSPECTOR_HEADING_ID, Inspector } from "./inspector";
 import { SEARCH_INPUT_ID } from "./search-box";
 import { ShortcutsDialog, useShortcutsDialog } from "./shortcuts-dialog";
@@ -26,6 +28,8 @@ export interface WorkspaceProps {
   canEdit?: boolean;
   /** Editing needs the edit token and this visitor has not signed in. */
   signInToEdit?: boolean;
+  /** Open with the analysis shown (`?analysis=1`). */
+  analysis?: boolean;
 }
 
 /** The map workspace: toolbar, canvas and inspector over one store per open map. */
@@ -36,6 +40,7 @@ export function Workspace({
   focus,
   canEdit = false,
   signInToEdit = false,
+  analysis = false,
 }: WorkspaceProps) {
   const known = focus !== undefined && map.claims.some((c) => c.id === focus);
   return (
@@ -45,7 +50,9 @@ export function Workspace({
       <EditorProvider canEdit={canEdit} signIn={signInToEdit} revision={revision}>
         <MapViewProvider>
           <ReactFlowProvider>
-            <WorkspaceLayout />
+            <AnalysisProvider initiallyOn={analysis}>
+              <WorkspaceLayout />
+            </AnalysisProvider>
           </ReactFlowProvider>
         </MapViewProvider>
       </EditorProvider>
@@ -72,6 +79,8 @@ function WorkspaceLayout() {
   const focusClaim = useFocusClaim();
   const shortcuts = useShortcutsDialog();
   const selection = useMapStore((s) => s.selection);
+  const analysis = useAnalysis();
+  const toggleAnalysis = analysis.toggle;
   const canvas = useRef<HTMLElement>(null);
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -160,6 +169,11 @@ function WorkspaceLayout() {
         shortcuts.open();
         return;
       }
+      if (key === ANALYSIS_KEY) {
+        event.preventDefault();
+        toggleAnalysis();
+        return;
+      }
       if (key === "f") {
         event.preventDefault();
         void reactFlow.fitView({ padding: 0.05 });
@@ -175,13 +189,16 @@ function WorkspaceLayout() {
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [api, focusClaim, reactFlow, shortcuts]);
+  }, [api, focusClaim, reactFlow, shortcuts, toggleAnalysis]);
 
   return (
     <div className="flex h-dvh flex-col">
       <Toolbar onHelp={shortcuts.open} />
       <ConflictBanner />
-      <main className="grid min-h-0 flex-1 grid-cols-[1fr_26rem]">
+      <main
+        className={`grid min-h-0 flex-1 ${analysis.on ? "grid-cols-[20rem_1fr_26rem]" : "grid-cols-[1fr_26rem]"}`}
+      >
+        {analysis.on ? <AnalysisPanel /> : null}
         <section ref={canvas} className="min-h-0 min-w-0" aria-label="Argument map">
           <MapCanvas />
         </section>
