@@ -33,7 +33,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test.describe("analysis", () => {
-  test("the toggle marks every claim of the bundled map with its status, label and reason", async ({ page }) => {
+  test("the toggle marks every claim of the bundled map with its status, label and reason", async ({
+    page,
+  }) => {
     const workspace = new WorkspacePage(page);
     await workspace.open("russia-iran");
     const toggle = page.getByRole("button", { name: "Analysis" });
@@ -73,7 +75,9 @@ test.describe("analysis", () => {
     await expect(page.getByRole("button", { name: "Analysis" })).toHaveAttribute("aria-pressed", "false");
   });
 
-  test("the panel lists the unanswered arguments per side; clicking one focuses the claim", async ({ page }) => {
+  test("the panel lists the unanswered arguments per side; clicking one focuses the claim", async ({
+    page,
+  }) => {
     const workspace = new WorkspacePage(page);
     await workspace.open("russia-iran", "?analysis=1");
     const side = panel(page);
@@ -111,7 +115,9 @@ test.describe("analysis", () => {
     await expect(older.getByRole("button")).toHaveText(dated.map((w) => w.message));
     await older.getByRole("button").first().click();
     await expect.poll(() => workspace.selectedClaimId()).toBe(dated[0].claimId);
-    await expect(workspace.inspector.getByRole("heading", { level: 2 })).toHaveText(text(dated[0].claimId ?? ""));
+    await expect(workspace.inspector.getByRole("heading", { level: 2 })).toHaveText(
+      text(dated[0].claimId ?? ""),
+    );
   });
 
   test("adding a rebuttal changes the status of what it attacks", async ({ page }) => {
@@ -146,7 +152,9 @@ test.describe("analysis", () => {
   test("a link's inspector says whether it counts", async ({ page }) => {
     const workspace = new WorkspacePage(page);
     await workspace.open("russia-iran", "?analysis=1&focus=rosatom-fears-unreliability");
-    await workspace.inspector.getByRole("button", { name: /^Open link: Leaving Iran would brand Rosatom/ }).click();
+    await workspace.inspector
+      .getByRole("button", { name: /^Open link: Leaving Iran would brand Rosatom/ })
+      .click();
     await expect(workspace.inspector.getByTestId("relation-analysis")).toHaveText(
       /^Counts: “Leaving Iran would brand Rosatom an unreliable partner” stands/,
     );
@@ -171,7 +179,9 @@ test.describe("analysis", () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: path.resolve("test-results", "screenshots", `analysis-${scheme}.png`) });
       await workspace.fitAll();
-      await page.screenshot({ path: path.resolve("test-results", "screenshots", `analysis-${scheme}-fit.png`) });
+      await page.screenshot({
+        path: path.resolve("test-results", "screenshots", `analysis-${scheme}-fit.png`),
+      });
     });
   }
 });
