@@ -38,32 +38,30 @@ function attacksOn(index: MapIndex, claimId: string): Relation[] {
 export function claimReason(index: MapIndex, labelling: Labelling, claimId: string): string {
   const status = labelling.claims.get(claimId) ?? "undecided";
   const attacks = attacksOn(index, claimId);
-  const relationStatus = (r: Relation) => labelling.relations.get(r.id) ?? "undecided";
-  const sourceStatus = (r: Relation) => labelling.claims.get(r.from) ?? "undecided";
   if (status === "in") {
     if (attacks.length === 0) return "Unattacked";
-    const undercut = (r: Relation) => sourceStatus(r) !== "out";
-    if (!attacks.some(undercut))
+    if (attacks.every((r) => labelling.claims.get(r.from) === "out"))
       return `All attackers refuted: ${list(attacks.map((r) => quoted(index, r.from)))}`;
     const parts = attacks.map((r) => {
-      if (!undercut(r)) return `${quoted(index, r.from)} is refuted`;
-      const by = undercutsOf(index, r.id).filter((u) => relationStatus(u) === "in");
+      if (labelling.claims.get(r.from) === "out") return `${quoted(index, r.from)} is refuted`;
+      const by = undercutsOf(index, r.id).filter((u) => labelling.relations.get(u.id) === "in");
       return `the attack of ${quoted(index, r.from)} is undercut by ${list(by.map((u) => quoted(index, u.from)))}`;
     });
     return `No attack stands: ${parts.join("; ")}`;
   }
   if (status === "out") {
-    const standing = attacks.filter((r) => relationStatus(r) === "in");
+    const standing = attacks.filter((r) => labelling.relations.get(r.id) === "in");
     return `Refuted by ${list(standing.map((r) => quoted(index, r.from)))}`;
   }
-  const open = attacks.filter((r) => relationStatus(r) === "undecided");
+  const open = attacks.filter((r) => labelling.relations.get(r.id) === "undecided");
   const parts = open.map((r) => {
-    if (sourceStatus(r) === "in") {
-      const by = undercutsOf(index, r.id).filter((u) => relationStatus(u) === "undecided");
+    if (labelling.claims.get(r.from) === "in") {
+      const by = undercutsOf(index, r.id).filter((u) => labelling.relations.get(u.id) === "undecided");
       return `${quoted(index, r.from)}, whose attack is contested by ${list(by.map((u) => quoted(index, u.from)))}`;
     }
     const mutual = (index.outgoing.get(claimId) ?? []).some(
-      (back) => back.type === "attack" && back.to === r.from && relationStatus(back) === "undecided",
+      (back) =>
+        back.type === "attack" && back.to === r.from && labelling.relations.get(back.id) === "undecided",
     );
     return mutual ? `${quoted(index, r.from)} (they attack each other)` : quoted(index, r.from);
   });

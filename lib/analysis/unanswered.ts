@@ -9,7 +9,8 @@ export interface Unanswered {
 }
 
 /**
- * The unanswered arguments of each side, shallowest first (then in reading order).
+ * The unanswered arguments of each side, shallowest first (then in reading order, where a claim
+ * reached at several depths counts at its shallowest).
  *
  * A claim of one side is answered when a claim of the other side attacks it (a rebuttal), or when
  * the other side undercuts every relation the claim starts (each use of it as a support or an
@@ -27,24 +28,28 @@ export function unansweredArguments(
   const answersFrom = (targetId: string, side: Side) =>
     (index.incoming.get(targetId) ?? []).some((r) => r.type === "attack" && sideOf(r.from) === side);
 
+  // Claims shallowest first, in reading order within a depth: buckets by depth, filled in order.
   const depth = new Map<string, number>();
-  const rank = new Map<string, number>();
-  for (const step of readingOrderIn(map, index)) {
-    if (!rank.has(step.claimId)) rank.set(step.claimId, rank.size);
+  const steps = readingOrderIn(map, index);
+  for (const step of steps)
     depth.set(step.claimId, Math.min(depth.get(step.claimId) ?? step.depth, step.depth));
+  const byDepth: string[][] = [];
+  for (const step of steps) {
+    if (depth.get(step.claimId) !== step.depth) continue;
+    depth.set(step.claimId, -1);
+    if (byDepth[step.depth]) byDepth[step.depth].push(step.claimId);
+    else byDepth[step.depth] = [step.claimId];
   }
 
   const result: Unanswered = { aff: [], neg: [] };
-  for (const claim of index.claims.values()) {
+  for (const id of byDepth.flat()) {
+    const claim = index.claims.get(id);
+    if (!claim) continue;
     const other = opposite(claim.side);
     if (answersFrom(claim.id, other)) continue;
     const links = index.outgoing.get(claim.id) ?? [];
     if (links.length > 0 && links.every((r) => answersFrom(r.id, other))) continue;
     result[claim.side].push(claim.id);
   }
-  const order = (a: string, b: string) =>
-    (depth.get(a) ?? 0) - (depth.get(b) ?? 0) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0);
-  result.aff.sort(order);
-  result.neg.sort(order);
   return result;
 }
