@@ -1,4 +1,4 @@
-import { cardsOfClaim, type MapIndex } from "../model/queries";
+import type { MapIndex } from "../model/queries";
 import type { ArgumentMap, Card, Side } from "../model/schema";
 import { citeYear } from "./cite-date";
 import type { Labelling } from "./grounded";
@@ -86,8 +86,12 @@ export function evidenceWarnings(
   const byKind = new Map<WarningKind, EvidenceWarning[]>(WARNING_KINDS.map((k) => [k, []]));
   const warn = (warning: EvidenceWarning) => byKind.get(warning.kind)?.push(warning);
 
+  const isCard = (id: string) => index.cards.has(id);
   for (const claim of map.claims) {
-    if (cardsOfClaim(index, claim.id).length > 0) continue;
+    const carded =
+      claim.evidence?.some(isCard) ||
+      (index.outgoing.get(claim.id) ?? []).some((r) => r.evidence?.some(isCard) ?? false);
+    if (carded) continue;
     const supports = (index.incoming.get(claim.id) ?? []).filter((r) => r.type === "support");
     if (supports.some((r) => labelling.relations.get(r.id) === "in")) continue;
     warn({

@@ -48,11 +48,14 @@ export function groundedLabelling(index: MapIndex): Labelling {
   const relationAt = new Map(relations.map((r, j) => [r.id, j]));
   // Node numbering: claims 0..n-1, relation r_j at n+j, its helper ¬source at n+m+j.
   const total = n + 2 * m;
-  const edgeFrom: number[] = [];
-  const edgeTo: number[] = [];
+  // At most three edges per relation: source → helper, helper → relation, relation → target.
+  const edgeFrom = new Int32Array(3 * m);
+  const edgeTo = new Int32Array(3 * m);
+  let edges = 0;
   const attack = (from: number, to: number) => {
-    edgeFrom.push(from);
-    edgeTo.push(to);
+    edgeFrom[edges] = from;
+    edgeTo[edges] = to;
+    edges++;
   };
   relations.forEach((relation, j) => {
     const source = claimAt.get(relation.from);
@@ -69,14 +72,14 @@ export function groundedLabelling(index: MapIndex): Labelling {
   // Targets of each node in compressed rows, and how many attackers each node has.
   const start = new Int32Array(total + 1);
   const attackers = new Int32Array(total);
-  for (let e = 0; e < edgeFrom.length; e++) {
+  for (let e = 0; e < edges; e++) {
     start[edgeFrom[e] + 1]++;
     attackers[edgeTo[e]]++;
   }
   for (let v = 0; v < total; v++) start[v + 1] += start[v];
   const fill = start.slice(0, total);
-  const targets = new Int32Array(edgeFrom.length);
-  for (let e = 0; e < edgeFrom.length; e++) targets[fill[edgeFrom[e]]++] = edgeTo[e];
+  const targets = new Int32Array(edges);
+  for (let e = 0; e < edges; e++) targets[fill[edgeFrom[e]]++] = edgeTo[e];
 
   const UNSET = 0;
   const IN = 1;
