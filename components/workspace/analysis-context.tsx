@@ -63,3 +63,8 @@ export function useAnalysis(): AnalysisState {
   if (!state) throw new Error("useAnalysis must be used inside an AnalysisProvider");
   return state;
 }
+
+/** The analysis while it is shown, else null (also outside an AnalysisProvider, for views without one). */
+export function useShownAnalysis(): MapAnalysis | null {
+  return useContext(AnalysisContext)?.analysis ?? null;
+}

@@ -3,14 +3,14 @@
 import { StatusBadge, StatusIcon } from "@/components/map/claim-status";
 import { useMapView } from "@/components/map/map-view";
 import { relationReason } from "@/lib/analysis/explain";
-import { useAnalysis } from "./analysis-context";
+import { useShownAnalysis } from "./analysis-context";
 
 const BOX =
   "mt-3 rounded-md border border-slate-300 bg-white p-2.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 /** In the inspector, while the analysis is shown: the claim's status and why, whether it is answered, its warnings. */
 export function ClaimAnalysisNote({ id }: { id: string }) {
-  const { analysis } = useAnalysis();
+  const analysis = useShownAnalysis();
   const { index } = useMapView();
   const verdict = analysis?.byClaim.get(id);
   const claim = index.claims.get(id);
@@ -44,7 +44,7 @@ export function ClaimAnalysisNote({ id }: { id: string }) {
 
 /** In the inspector, while the analysis is shown: whether a relation counts, and why. */
 export function RelationAnalysisNote({ id }: { id: string }) {
-  const { analysis } = useAnalysis();
+  const analysis = useShownAnalysis();
   const { index } = useMapView();
   const status = analysis?.labelling.relations.get(id);
   if (!analysis || !status) return null;
