@@ -55,6 +55,18 @@ for (const [name, map] of [
 }
 
 {
+  // The analysis the workspace reruns on every edit: statuses, unanswered arguments, evidence checks.
+  const map = randomMap(3, { claims: CLAIMS, theses: 3, extraTargets: 0.05, undercuts: 0.05 });
+  const runs: number[] = [];
+  // One untimed run first: the workspace reruns the analysis on every edit, so it runs warm.
+  analyzeMap(map, { since: 2015 });
+  for (let i = 0; i < RUNS; i++) runs.push(time(() => analyzeMap(map, { since: 2015 })).ms);
+  console.log(
+    `${CLAIMS} claims (analysis, ${map.relations.length} relations): ${median(runs).toFixed(1)} ms (median of ${RUNS}; target under 50 ms)`,
+  );
+}
+
+{
   // A save is one edit written back into the author's file: the path every autosave takes.
   const text = serializeNewSource(plain, "yaml");
   const load: number[] = [];
@@ -73,17 +85,5 @@ for (const [name, map] of [
   const lines = text.split("\n").length;
   console.log(
     `${CLAIMS} claims (file of ${lines} lines): load ${median(load).toFixed(0)} ms, save one edit ${median(save).toFixed(0)} ms (median of ${RUNS})`,
-  );
-}
-
-{
-  // The analysis the workspace reruns on every edit: statuses, unanswered arguments, evidence checks.
-  const map = randomMap(3, { claims: CLAIMS, theses: 3, extraTargets: 0.05, undercuts: 0.05 });
-  const runs: number[] = [];
-  // One untimed run first: the workspace reruns the analysis on every edit, so it runs warm.
-  analyzeMap(map, { since: 2015 });
-  for (let i = 0; i < RUNS; i++) runs.push(time(() => analyzeMap(map, { since: 2015 })).ms);
-  console.log(
-    `${CLAIMS} claims (analysis, ${map.relations.length} relations): ${median(runs).toFixed(1)} ms (median of ${RUNS}; target under 50 ms)`,
   );
 }
