@@ -18,6 +18,7 @@ import {
   fileNameProblem,
   mapFilesIn,
 } from "../lib/storage/maps";
+import { analyzeCommand } from "./analyze";
 
 /** Where the command line writes; tests pass their own. */
 export interface Io {
@@ -38,6 +39,10 @@ Commands:
   export <file> --format json|yaml [--out PATH]
                                         print the normalized JSON or the canonical YAML of a map
   schema [--out PATH]                   print the JSON Schema of argument files
+  analyze [files or folders…] [--json] [--since YEAR] [--fail-on unanswered|warnings]
+                                        which claims stand or fall, unanswered arguments per side,
+                                        evidence warnings (cards older than YEAR with --since);
+                                        --fail-on exits 1 when any are found
   help                                  show this text
 
 Exit codes: 0 valid, 1 invalid input, 2 usage error.`;
@@ -53,6 +58,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return await exportCommand(rest, io);
       case "schema":
         return await schemaCommand(rest, io);
+      case "analyze":
+        return await analyzeCommand(rest, io, (message) => new UsageError(message));
       case "help":
       case "--help":
       case "-h":

@@ -75,6 +75,10 @@ export function LibraryList({
                     {plural(entry.counts.claims, "claim")} · {plural(entry.counts.relations, "relation")} ·{" "}
                     {plural(entry.counts.cards, "card")}
                   </p>
+                  <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="map-analysis">
+                    {plural(entry.analysis.unanswered, "unanswered argument")} ·{" "}
+                    {plural(entry.analysis.warnings, "evidence warning")}
+                  </p>
                   <p className="mt-1 font-mono text-xs text-slate-500 dark:text-slate-400">{entry.file}</p>
                   {entry.warnings.map((w) => (
                     <p key={formatProblem(w)} className="mt-2 text-xs text-amber-700 dark:text-amber-400">

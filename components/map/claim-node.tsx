@@ -2,11 +2,13 @@
 
 import { Handle, type NodeProps, type Position } from "@xyflow/react";
 import { memo } from "react";
+import { STATUS_LABELS } from "@/lib/analysis/explain";
 import type { AnchorFlowNode, ClaimFlowNode } from "@/lib/graph/to-flow";
 import type { HandleSpec } from "@/lib/layout/layout";
 import { NODE_STYLES } from "@/lib/layout/node-style";
 import { paletteVar } from "@/lib/layout/palette-css";
 import { useCanvasEditing } from "./canvas-editing";
+import { StatusBadge, useClaimStatus } from "./claim-status";
 import { useMapStore } from "./map-store";
 import { useSearchMatch } from "./map-view";
 
@@ -35,10 +37,13 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
   const style = NODE_STYLES[data.kind];
   const side = SIDE_COLOURS[data.side];
   const thesis = data.kind === "thesis";
+  const verdict = useClaimStatus(id);
   return (
     <div
       data-testid="claim-node"
       data-claim-id={id}
+      data-status={verdict?.status}
+      title={verdict ? `${STATUS_LABELS[verdict.status]}: ${verdict.reason}` : undefined}
       data-selected={selected || undefined}
       data-match={matched ? (current ? "current" : "match") : undefined}
       style={{
@@ -124,6 +129,9 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
       >
         {data.lines.join("\n")}
       </p>
+      {verdict ? (
+        <StatusBadge status={verdict.status} className="pointer-events-none absolute -top-2.5 right-3" />
+      ) : null}
       <NodeHandles handles={data.handles} />
       {ClaimHandle ? <ClaimHandle direction={direction} /> : null}
     </div>

@@ -17,6 +17,7 @@ import { PALETTES, type Palette } from "@/lib/layout/palette";
 import { paletteCss } from "@/lib/layout/palette-css";
 import { useCanvasEditing } from "./canvas-editing";
 import { AnchorNode, ClaimNode } from "./claim-node";
+import { useStatusLabels } from "./claim-status";
 import { useMapStore } from "./map-store";
 import { useMapView } from "./map-view";
 import { EdgeMarkers, RelationEdge } from "./relation-edge";
@@ -75,6 +76,7 @@ export function MapCanvas() {
   // React Flow's own "system" mode can stay light after hydration, so the scheme is passed explicitly.
   const colorScheme = useColorScheme();
   const palette = PALETTES[colorScheme];
+  const nodes = useStatusLabels(flow.nodes);
   // Claims are the canvas's Tab stops. Edges come first in React Flow's DOM, so they leave the Tab
   // order but stay focusable (a click focuses one; the inspector's "Open link" buttons select it).
   const edges = useMemo(
@@ -125,7 +127,7 @@ export function MapCanvas() {
       <style>{CANVAS_CSS}</style>
       <EdgeMarkers />
       <ReactFlow<MapFlowNode, RelationFlowEdge>
-        nodes={flow.nodes}
+        nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}

@@ -9,6 +9,7 @@ import { useMapView, useSearchMatches } from "@/components/map/map-view";
 import { matchPlaces } from "@/lib/graph/search";
 import { cardsOfClaim, type MapIndex } from "@/lib/model/queries";
 import type { Card, Relation } from "@/lib/model/schema";
+import { ClaimAnalysisNote, RelationAnalysisNote } from "./analysis-note";
 import { CardView } from "./card-view";
 import { SEARCH_HIT, SearchMarked } from "./search-marks";
 import { useFocusClaim } from "./use-focus-claim";
@@ -204,6 +205,7 @@ function ClaimDetails({ id }: { id: string }) {
           <SearchMarked text={claim.notes} query={query} />
         </p>
       ) : null}
+      <ClaimAnalysisNote id={id} />
       <ClaimEditor id={id} />
       <RelationList title="This claim" items={outgoingItems(index, index.outgoing.get(id) ?? [])} />
       <SourceList title="Supported by" relations={incoming.filter((r) => r.type === "support")} />
@@ -238,6 +240,7 @@ function RelationDetails({ id }: { id: string }) {
         </span>{" "}
         <TargetLink id={relation.to} />
       </h2>
+      <RelationAnalysisNote id={id} />
       <RelationEditor id={id} />
       <Cards cards={cards} />
       <CardTools target={{ kind: "relation", id }} />

@@ -7,6 +7,7 @@ import { SignInToEditLink } from "@/components/editor/sign-in-link";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
 import { depthsOf } from "@/lib/layout/tree";
+import { AnalysisToggle } from "./analysis-panel";
 import { SearchBox } from "./search-box";
 
 const BUTTON =
@@ -88,6 +89,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
         </select>
       </label>
       <SearchBox />
+      <AnalysisToggle />
       <Link href={`/maps/${slug}/outline`} className={BUTTON}>
         Outline
       </Link>

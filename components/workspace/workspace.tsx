@@ -12,6 +12,8 @@ import { MapViewProvider, useMapView } from "@/components/map/map-view";
 import { type CommandHandler, useCommandKeys } from "@/components/ui/use-command-keys";
 import { WORKSPACE_COMMANDS, type WorkspaceCommandId } from "@/lib/commands/workspace";
 import type { ArgumentMap } from "@/lib/model/schema";
+import { AnalysisProvider, useAnalysis } from "./analysis-context";
+import { AnalysisPanel } from "./analysis-panel";
 import { INSPECTOR_HEADING_ID, Inspector } from "./inspector";
 import { SEARCH_INPUT_ID } from "./search-box";
 import { ShortcutsDialog, useShortcutsDialog } from "./shortcuts-dialog";
@@ -29,6 +31,8 @@ export interface WorkspaceProps {
   canEdit?: boolean;
   /** Editing needs the edit token and this visitor has not signed in. */
   signInToEdit?: boolean;
+  /** Open with the analysis shown (`?analysis=1`). */
+  analysis?: boolean;
 }
 
 /** The map workspace: toolbar, canvas and inspector over one store per open map. */
@@ -39,6 +43,7 @@ export function Workspace({
   focus,
   canEdit = false,
   signInToEdit = false,
+  analysis = false,
 }: WorkspaceProps) {
   const known = focus !== undefined && map.claims.some((c) => c.id === focus);
   return (
@@ -48,7 +53,9 @@ export function Workspace({
       <EditorProvider canEdit={canEdit} signIn={signInToEdit} revision={revision}>
         <MapViewProvider>
           <ReactFlowProvider>
-            <WorkspaceLayout unknownFocus={focus !== undefined && !known ? focus : undefined} />
+            <AnalysisProvider initiallyOn={analysis}>
+              <WorkspaceLayout unknownFocus={focus !== undefined && !known ? focus : undefined} />
+            </AnalysisProvider>
           </ReactFlowProvider>
         </MapViewProvider>
       </EditorProvider>
@@ -77,6 +84,8 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
   const selection = useMapStore((s) => s.selection);
   const canEdit = useCanEdit();
   const editor = useOptionalEditorApi();
+  const analysis = useAnalysis();
+  const toggleAnalysis = analysis.toggle;
   const canvas = useRef<HTMLElement>(null);
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -156,6 +165,10 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
       shortcuts.open();
       return true;
     },
+    "toggle-analysis": () => {
+      toggleAnalysis();
+      return true;
+    },
     fit: () => {
       void reactFlow.fitView({ padding: 0.05 });
       return true;
@@ -181,7 +194,10 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
       <Toolbar onHelp={shortcuts.open} />
       <ConflictBanner />
       <UnknownFocusNotice id={unknownFocus} />
-      <main className="grid min-h-0 flex-1 grid-cols-[1fr_26rem]">
+      <main
+        className={`grid min-h-0 flex-1 ${analysis.on ? "grid-cols-[20rem_1fr_26rem]" : "grid-cols-[1fr_26rem]"}`}
+      >
+        {analysis.on ? <AnalysisPanel /> : null}
         <section ref={canvas} className="min-h-0 min-w-0" aria-label="Argument map">
           <CanvasEditingFromEditor>
             <MapCanvas />

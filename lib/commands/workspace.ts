@@ -16,6 +16,7 @@ export type WorkspaceCommandId =
   | "search-step"
   | "toggle-collapse"
   | "fit"
+  | "toggle-analysis"
   | "help"
   | "add-rebuttal"
   | "add-support"
@@ -69,6 +70,13 @@ export const WORKSPACE_COMMANDS: readonly CommandRecord<WorkspaceCommandId>[] = 
     when: (c) => c.claimSelected && outsideFieldsAndDialogs(c),
   },
   { id: "fit", label: "Fit the whole map in view", group: "View", chords: [{ key: "f" }] },
+  {
+    id: "toggle-analysis",
+    label: "Show or hide the analysis: which claims stand, unanswered arguments, warnings",
+    group: "View",
+    chords: [{ key: "A", shift: true }],
+    keysLabel: "Shift + A",
+  },
   { id: "help", label: "Show these shortcuts", group: "View", chords: [{ key: "?" }] },
   {
     id: "add-rebuttal",

@@ -1,3 +1,4 @@
+import { type AnalysisCounts, analysisCounts } from "../analysis/analyze";
 import type { Failure, Problem } from "../model/problems";
 import type { MapCounts, StoredMap } from "./maps";
 
@@ -11,6 +12,8 @@ export type LibraryEntry =
       resolution?: string;
       tags: string[];
       counts: MapCounts;
+      /** Unanswered arguments (both sides) and evidence warnings, without an age check. */
+      analysis: AnalysisCounts;
       warnings: Problem[];
     }
   | ({ slug: string; file: string } & Failure);
@@ -27,6 +30,7 @@ export function toLibraryEntries(maps: StoredMap[]): LibraryEntry[] {
           ...(entry.map.resolution ? { resolution: entry.map.resolution } : {}),
           tags: entry.map.tags ?? [],
           counts: entry.counts,
+          analysis: analysisCounts(entry.map),
           warnings: entry.warnings ?? [],
         }
       : { ok: false, slug: entry.slug, file: entry.file, problems: entry.problems },

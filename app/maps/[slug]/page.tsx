@@ -16,6 +16,7 @@ interface Props {
 }
 
 const focusSchema = z.string().max(128).optional().catch(undefined);
+const analysisSchema = z.literal("1").optional().catch(undefined);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -33,6 +34,7 @@ export default async function MapPage({ params, searchParams }: Props) {
   }
   if (!stored.ok) return <MapProblems file={stored.file} problems={stored.problems} />;
   const focus = focusSchema.parse((await searchParams).focus);
+  const analysis = analysisSchema.parse((await searchParams).analysis) === "1";
   const access = accessInfo(accessConfig(), (await cookies()).get(SESSION_COOKIE)?.value);
   const canEdit = editingAllowed(access);
   return (
@@ -43,6 +45,7 @@ export default async function MapPage({ params, searchParams }: Props) {
       focus={focus}
       canEdit={canEdit}
       signInToEdit={!canEdit && access.needsToken && !access.signedIn}
+      analysis={analysis}
     />
   );
 }
