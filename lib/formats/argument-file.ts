@@ -384,14 +384,17 @@ const C0_NAMES = [
 function forbiddenCharacters(text: string, file: string, syntax: SourceSyntax): Problem[] {
   const problems: Problem[] = [];
   const pattern = new RegExp(syntax === "json" ? FORBIDDEN_IN_JSON : FORBIDDEN_IN_YAML);
-  let lastLine = 0;
-  for (const match of text.matchAll(pattern)) {
-    const offset = match.index ?? 0;
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    if (line === lastLine) continue;
-    lastLine = line;
-    if (problems.length === 20) break;
+  // One pass: lines are counted as the scan goes, and after a report it goes on at the next line.
+  let line = 1;
+  let lineStart = 0;
+  let nextBreak = text.indexOf("\n");
+  for (let match = pattern.exec(text); match && problems.length < 20; match = pattern.exec(text)) {
+    const offset = match.index;
+    while (nextBreak !== -1 && nextBreak < offset) {
+      line++;
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf("\n", lineStart);
+    }
     const code = match[0].charCodeAt(0);
     const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
     const name = code < 32 ? ` (${C0_NAMES[code]})` : code === 0x7f ? " (DEL)" : "";
@@ -399,10 +402,12 @@ function forbiddenCharacters(text: string, file: string, syntax: SourceSyntax): 
       code: "syntax",
       file,
       line,
-      col: offset - before.lastIndexOf("\n"),
+      col: offset - lineStart + 1,
       path: "",
       message: `${syntax === "json" ? "JSON" : "YAML"} syntax: the control character ${hex}${name} is not allowed in the file; delete it`,
     });
+    if (nextBreak === -1) break;
+    pattern.lastIndex = nextBreak + 1;
   }
   return problems;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import * as fsp from "node:fs/promises";
 import path from "node:path";
-import { parseArgumentSource, serializeArgumentSource } from "../formats/argument-file";
+import { type ParsedSource, parseArgumentSource, serializeArgumentSource } from "../formats/argument-file";
 import { mapToNormalized } from "../formats/normalized-json";
 import { describeIssue, issueCode, REPORT_INPUT } from "../model/issues";
 import { formatPath, type Problem, type ProblemCode, type Result } from "../model/problems";
@@ -230,7 +230,7 @@ export async function saveMap(
     if (!current.ok) {
       throw new InvalidMapError(current.problems, `${file} has problems; fix the file first`);
     }
-    const output = serializeArgumentSource(current.value, map);
+    const output = writeBack(current.value, map, file);
     const check = parseArgumentSource(output, file, { slug });
     if (!check.ok) throw new InvalidMapError(check.problems);
     const difference = firstDifference(comparable(map), comparable(check.value.map));
@@ -248,6 +248,23 @@ export async function saveMap(
     await writeFileAtomic(filePath, output, options.fs);
     return { revision: revisionOf(output) };
   });
+}
+
+/** The file's new text; a writer that gives up refuses the save rather than failing the request. */
+function writeBack(source: ParsedSource, map: ArgumentMap, file: string): string {
+  try {
+    return serializeArgumentSource(source, map);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InvalidMapError([
+      {
+        code: "roundtrip",
+        file,
+        path: "",
+        message: `the edit could not be written into the file (${reason}); nothing was saved`,
+      },
+    ]);
+  }
 }
 
 /**
