@@ -958,24 +958,33 @@ function mergeNode(doc: Document, node: unknown, want: unknown, path: string[]):
     const wanted = new Set(keys);
     node.items = node.items.filter((pair) => wanted.has(keyOf(pair) ?? ""));
     const pairs = new Map(node.items.map((pair) => [keyOf(pair), pair]));
+    const ordered = path.length === 1 && ORDERED_MAPPINGS.has(path[0]);
     keys.forEach((key, k) => {
       const pair = pairs.get(key);
       if (pair) {
         pair.value = mergeNode(doc, pair.value, want[key], [...path, key]) as typeof pair.value;
         return;
       }
-      // A new key goes right after the key that precedes it in the wanted order (a resolution
-      // after the title, notes after the text), not at the end of the mapping.
       const created = doc.createPair(key, want[key]);
       styleNew(created.value);
-      const before = keys
-        .slice(0, k)
-        .reverse()
-        .map((previous) => node.items.findIndex((item) => keyOf(item) === previous))
-        .find((at) => at >= 0);
-      node.items.splice(before === undefined ? 0 : before + 1, 0, created);
+      // Claims and cards are put in the map's order below, all at once.
+      if (ordered) {
+        node.items.push(created);
+        return;
+      }
+      // Elsewhere a new key goes right after the key that precedes it in the wanted order (a
+      // resolution after the title, notes after the text), not at the end of the mapping.
+      let at = 0;
+      for (let previous = k - 1; previous >= 0; previous--) {
+        const found = node.items.findIndex((item) => keyOf(item) === keys[previous]);
+        if (found >= 0) {
+          at = found + 1;
+          break;
+        }
+      }
+      node.items.splice(at, 0, created);
     });
-    if (path.length === 1 && ORDERED_MAPPINGS.has(path[0])) {
+    if (ordered) {
       // An undone deletion puts the claim back where it was, not at the end.
       const rank = new Map(keys.map((k, i) => [k, i]));
       node.items.sort((a, b) => (rank.get(keyOf(a) ?? "") ?? 0) - (rank.get(keyOf(b) ?? "") ?? 0));
