@@ -122,7 +122,13 @@ describe("analyze", () => {
     expect(json[0]).toEqual({
       file: path.join("maps", "broken.yaml"),
       problems: [
-        { line: 4, col: 26, path: "claims.a.attacks", message: 'unknown claim or relation "nobody"' },
+        {
+          code: "reference",
+          line: 4,
+          col: 26,
+          path: "claims.a.attacks",
+          message: 'unknown claim or relation "nobody"',
+        },
       ],
     });
     expect(Object.keys(json[1])).toEqual(["file", "claims", "unanswered", "warnings"]);

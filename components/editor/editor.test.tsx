@@ -43,6 +43,10 @@ describe("the editor", () => {
   beforeEach(() => {
     vi.useFakeTimers();
     fetchMock.mockReset();
+    // Unmounting sends any waiting edit at once, so every test's fetch answers, even ones that set none.
+    fetchMock.mockImplementation(
+      async () => new Response(JSON.stringify({ revision: "r9" }), { status: 200 }),
+    );
     vi.stubGlobal("fetch", fetchMock);
   });
   afterEach(() => {

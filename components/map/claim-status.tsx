@@ -1,9 +1,10 @@
 "use client";
 
-import { createContext, useContext, useMemo } from "react";
+import { type CSSProperties, createContext, useContext, useMemo } from "react";
 import { STATUS_LABELS } from "@/lib/analysis/explain";
 import type { Status } from "@/lib/analysis/grounded";
 import type { MapFlowNode } from "@/lib/graph/to-flow";
+import { paletteVar } from "@/lib/layout/palette-css";
 
 /** A claim's status and why, as the canvas shows it. */
 export interface ClaimStatusInfo {
@@ -36,11 +37,23 @@ export function useStatusLabels(nodes: MapFlowNode[]): MapFlowNode[] {
   }, [nodes, statuses]);
 }
 
-const BADGE_CLASSES: Record<Status, string> = {
-  in: "border-emerald-800 bg-emerald-700 text-white dark:border-emerald-200 dark:bg-emerald-300 dark:text-emerald-950",
-  out: "border-slate-800 bg-slate-700 text-white dark:border-slate-200 dark:bg-slate-300 dark:text-slate-950",
-  undecided:
-    "border-dashed border-amber-900 bg-amber-200 text-amber-950 dark:border-amber-100 dark:bg-amber-300 dark:text-amber-950",
+const BADGE_STYLES: Record<Status, CSSProperties> = {
+  in: {
+    background: paletteVar("status-in"),
+    borderColor: paletteVar("status-in-border"),
+    color: paletteVar("status-in-text"),
+  },
+  out: {
+    background: paletteVar("status-out"),
+    borderColor: paletteVar("status-out-border"),
+    color: paletteVar("status-out-text"),
+  },
+  undecided: {
+    background: paletteVar("status-undecided"),
+    borderColor: paletteVar("status-undecided-border"),
+    color: paletteVar("status-undecided-text"),
+    borderStyle: "dashed",
+  },
 };
 
 /** The status's shape: a tick for stands, a cross for refuted, a question mark for contested. */
@@ -71,7 +84,8 @@ export function StatusBadge({ status, className = "" }: { status: Status; classN
     <span
       data-testid="status-badge"
       data-status={status}
-      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-1.5 py-0.5 text-[11px] font-bold leading-none ${BADGE_CLASSES[status]} ${className}`}
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-1.5 py-0.5 text-[11px] font-bold leading-none ${className}`}
+      style={BADGE_STYLES[status]}
     >
       <StatusIcon status={status} />
       {STATUS_LABELS[status]}

@@ -247,12 +247,10 @@ describe("layoutMap", () => {
     }
   });
 
-  it("lays out 5,000 claims quickly", () => {
+  // Its speed is a benchmark row (npm run bench), not a timed test.
+  it("lays out 5,000 claims", () => {
     const map = randomMap(42, { claims: 5000, theses: 3 });
-    const started = performance.now();
     const layout = layoutMap(map);
-    const elapsed = performance.now() - started;
     expect(layout.nodes).toHaveLength(5000);
-    expect(elapsed).toBeLessThan(3000);
   });
 });

@@ -11,6 +11,8 @@ export interface Palette {
   /** Width and dash of each relation type: colour is never the only difference. */
   stroke: Record<"support" | "attack", { width: number; dash?: string }>;
   badge: { fill: string; border: string; text: string };
+  /** The analysis's badges: stands, refuted, contested (each also has its own icon and label). */
+  status: Record<"in" | "out" | "undecided", { fill: string; border: string; text: string }>;
   focus: string;
   selection: string;
   searchMatch: string;
@@ -35,6 +37,11 @@ export const PALETTES: Record<"light" | "dark", Palette> = {
     },
     stroke: { support: { width: 2.25 }, attack: { width: 2, dash: "7 5" } },
     badge: { fill: "#ffffff", border: "#94a3b8", text: "#334155" },
+    status: {
+      in: { fill: "#047857", border: "#065f46", text: "#ffffff" },
+      out: { fill: "#334155", border: "#1e293b", text: "#ffffff" },
+      undecided: { fill: "#fde68a", border: "#78350f", text: "#451a03" },
+    },
     focus: "#f59e0b",
     selection: "#0ea5e9",
     searchMatch: "#facc15",
@@ -55,6 +62,11 @@ export const PALETTES: Record<"light" | "dark", Palette> = {
     },
     stroke: { support: { width: 2.25 }, attack: { width: 2, dash: "7 5" } },
     badge: { fill: "#0f172a", border: "#64748b", text: "#e2e8f0" },
+    status: {
+      in: { fill: "#6ee7b7", border: "#a7f3d0", text: "#022c22" },
+      out: { fill: "#cbd5e1", border: "#e2e8f0", text: "#020617" },
+      undecided: { fill: "#fcd34d", border: "#fef3c7", text: "#451a03" },
+    },
     focus: "#f59e0b",
     selection: "#38bdf8",
     searchMatch: "#eab308",
