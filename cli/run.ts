@@ -17,6 +17,7 @@ import {
   fileNameProblem,
   mapFilesIn,
 } from "../lib/storage/maps";
+import { importCommand } from "./import";
 
 /** Where the command line writes; tests pass their own. */
 export interface Io {
@@ -36,6 +37,8 @@ Commands:
   validate [files or folders…]          check argument files (default: ARGUMENTS_DIR or ./arguments)
   export <file> --format json|yaml [--out PATH]
                                         print the normalized JSON or the canonical YAML of a map
+  import <file…> [--from F] [--out PATH] [--force]
+                                        turn Argdown, Kialo, AIF or our own files into new YAML maps
   schema [--out PATH]                   print the JSON Schema of argument files
   help                                  show this text
 
@@ -52,6 +55,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return await exportCommand(rest, io);
       case "schema":
         return await schemaCommand(rest, io);
+      case "import":
+        return await importCommand(rest, io);
       case "help":
       case "--help":
       case "-h":

@@ -5,7 +5,7 @@ import { JSON_SCHEMA_PATH } from "../formats/json-schema";
 import { isSlug, slugify, uniqueId } from "../model/ids";
 import { type ArgumentMap, FORMAT_VERSION } from "../model/schema";
 import { argumentsDir } from "./maps";
-import { InvalidMapError, insideDir } from "./write";
+import { InvalidMapError, insideDir, withFileLock, writeFileAtomic } from "./write";
 
 /** Longest title a new map may have. */
 export const MAX_TITLE_LENGTH = 200;
@@ -39,15 +39,35 @@ export async function createMap(
       { path: "title", message: `a title has at most ${MAX_TITLE_LENGTH} characters` },
     ]);
   }
+  return createMapFile(newMap(text), options);
+}
+
+/**
+ * Creates `<slug>.yaml` holding `map`, the slug made from its title (never from anything a caller
+ * names) and unique among files of any extension; created exclusively, so nothing is overwritten.
+ * With `replace`, a file already holding the title's slug is replaced atomically instead.
+ */
+export async function createMapFile(
+  map: ArgumentMap,
+  options: { dir?: string; replace?: boolean } = {},
+): Promise<{ slug: string; file: string; replaced?: boolean }> {
   const dir = options.dir ?? argumentsDir();
   await mkdir(dir, { recursive: true });
-  const taken = new Set(
-    (await readdir(/*turbopackIgnore: true*/ dir)).map((name) => name.split(".")[0].toLowerCase()),
-  );
-  const stem = slugify(text, "map", 60);
-  const map = newMap(text);
+  const names = await readdir(/*turbopackIgnore: true*/ dir);
+  const taken = new Set(names.map((name) => name.split(".")[0].toLowerCase()));
+  const stem = slugify(map.title, "map", 60);
   const schema = path.relative(dir, path.resolve(/*turbopackIgnore: true*/ process.cwd(), JSON_SCHEMA_PATH));
   const source = serializeNewSource(map, "yaml", schema.split(path.sep).join("/"));
+
+  if (options.replace && isSlug(stem) && names.includes(`${stem}.yaml`)) {
+    const file = `${stem}.yaml`;
+    const parsed = parseArgumentSource(source, file, { slug: stem });
+    if (!parsed.ok)
+      throw new InvalidMapError(parsed.problems.map((p) => ({ path: p.path, message: p.message })));
+    const filePath = insideDir(dir, file);
+    await withFileLock(filePath, () => writeFileAtomic(filePath, source));
+    return { slug: stem, file, replaced: true };
+  }
 
   for (;;) {
     const slug = uniqueId(stem, taken);
