@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatProblem } from "@/lib/model/problems";
 import type { LibraryEntry } from "@/lib/storage/library";
+import { ImportPanel } from "./import-panel";
 import { NewMapForm } from "./new-map-form";
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -28,8 +29,9 @@ export function LibraryList({
       </header>
 
       {newMap === "form" ? (
-        <div className="mb-8">
+        <div className="mb-8 grid gap-4">
           <NewMapForm />
+          <ImportPanel />
         </div>
       ) : newMap === "sign-in" ? (
         <p className="mb-8">

@@ -32,7 +32,7 @@ import {
 import { subtreeMap } from "../model/subtree";
 import type { ExportOptions, ImportResult } from "./index";
 import { MapBuilder, plural } from "./map-builder";
-import { cardsFromData } from "./sources";
+import { cardListSchema, cardsFromData, type NewCard } from "./sources";
 
 /** Parsed Argdown, as far as the importer reads it (the parts of @argdown/core's response it uses). */
 interface ArgdownResponse {
@@ -117,6 +117,7 @@ const dataSchema = z.looseObject({
   notes: z.string().optional(),
   side: sideSchema.optional(),
   undercuts: z.record(z.string(), z.string()).optional(),
+  linkCards: z.record(z.string(), cardListSchema).optional().catch(undefined),
 });
 
 /** What the importer keeps of an element's `{yaml}` data. */
@@ -125,6 +126,7 @@ interface ReadData {
   side?: Side;
   evidence: string[];
   undercuts?: Record<string, string>;
+  linkCards?: Record<string, NewCard[]>;
 }
 
 function buildMap(response: ArgdownResponse, fileName: string): { map: ArgumentMap; report: string[] } {
@@ -138,16 +140,26 @@ function buildMap(response: ArgdownResponse, fileName: string): { map: ArgumentM
   let dataKept = 0;
   let cardsMade = 0;
 
+  // Our own export names its cards, and a card several claims share comes back as one card.
+  const addCard =
+    (stem: string) =>
+    ({ id, ...card }: NewCard): string => {
+      if (id && builder.hasCard(id)) return id;
+      cardsMade++;
+      return builder.addCard(card, card.tag || stem, id);
+    };
+  const linkCards = new Map<string, Record<string, NewCard[]>>();
+
   const readData = (data: unknown, stem: string, tag: string): ReadData => {
     if (data === undefined || data === null) return { evidence: [] };
     const parsed = dataSchema.safeParse(data);
     const record: Record<string, unknown> = parsed.success ? { ...parsed.data } : { value: data };
     const { cards, rest } = cardsFromData(record, tag);
-    const evidence = cards.map((card) => builder.addCard(card, card.tag || stem));
-    cardsMade += evidence.length;
+    const evidence = cards.map(addCard(stem));
     delete rest.notes;
     delete rest.side;
     delete rest.undercuts;
+    delete rest.linkCards;
     delete rest.isInMap;
     let notes = parsed.success ? parsed.data.notes : undefined;
     if (Object.keys(rest).length > 0) {
@@ -159,6 +171,7 @@ function buildMap(response: ArgdownResponse, fileName: string): { map: ArgumentM
       side: parsed.success ? parsed.data.side : undefined,
       evidence,
       undercuts: parsed.success ? parsed.data.undercuts : undefined,
+      linkCards: parsed.success ? parsed.data.linkCards : undefined,
     };
   };
 
@@ -173,13 +186,16 @@ function buildMap(response: ArgdownResponse, fileName: string): { map: ArgumentM
     const { text, trailingTags } = withoutTrailingTags(body);
     const label = kind === "statement" ? `[${title}]` : `<${title}>`;
     const data = readData(element.data, title, text || title);
-    const notes = [untitled ? undefined : `Argdown ${label}`, data.notes].filter(Boolean).join("\n\n");
+    const wanted = ID_PATTERN.test(title) && /[a-z]/.test(title) ? title : undefined;
+    // A title that is already an id becomes the claim's id; any other title is kept in its notes.
+    const trace = untitled || (wanted && !builder.hasClaim(wanted)) ? undefined : `Argdown ${label}`;
+    const notes = [trace, data.notes].filter(Boolean).join("\n\n");
     const tags = [...(element.tags ?? []), ...trailingTags];
     if (element.section?.title) tags.push(element.section.title);
-    const wanted = ID_PATTERN.test(title) && /[a-z]/.test(title) ? title : undefined;
     const id = builder.addClaim(text || title, { notes, tags, evidence: data.evidence, id: wanted }, title);
     if (data.side) explicitSides.set(id, data.side);
     if (data.undercuts) undercutHints.set(id, data.undercuts);
+    if (data.linkCards) linkCards.set(id, data.linkCards);
     return id;
   };
 
@@ -293,6 +309,20 @@ function buildMap(response: ArgdownResponse, fileName: string): { map: ArgumentM
       (f) => f && tos.some((t) => t && (f === t || builder.relationBetween(f, type, t) !== undefined)),
     );
     if (!covered && builder.addRelation(from, type, to)) fromEdges++;
+  }
+
+  // Cards of a link ride on its source statement, keyed by the link's target.
+  const titleToClaim = (title: string) => ecIds.get(title) ?? argumentIds.get(title);
+  for (const [from, byTarget] of linkCards) {
+    for (const [target, cards] of Object.entries(byTarget)) {
+      const to = titleToClaim(target);
+      const outgoing = builder.outgoing(from);
+      const relation = to
+        ? outgoing.find((r) => r.to === to)
+        : (outgoing.find((r) => r.to === target) ??
+          outgoing.find((r) => builder.relation(r.to) !== undefined));
+      if (relation) builder.attachRelationEvidence(relation.id, cards.map(addCard(target)));
+    }
   }
 
   const front = frontMatterSchema.safeParse(response.frontMatter);
@@ -441,11 +471,13 @@ export function serialize(map: ArgumentMap, options: ExportOptions): string {
     defined.add(id);
     const data: Record<string, unknown> = {};
     if (claim.notes) data.notes = claim.notes;
-    const cards = (claim.evidence ?? [])
-      .map((e) => index.cards.get(e))
-      .filter((c): c is Card => !!c)
-      .map(({ id: _id, ...card }) => card);
+    const cardsOf = (ids: string[] | undefined) =>
+      (ids ?? []).map((e) => index.cards.get(e)).filter((c): c is Card => !!c);
+    const cards = cardsOf(claim.evidence);
     if (cards.length) data.cards = cards;
+    const links: Record<string, Card[]> = {};
+    for (const r of index.outgoing.get(id) ?? []) if (r.evidence?.length) links[r.to] = cardsOf(r.evidence);
+    if (Object.keys(links).length) data.linkCards = links;
     const undercuts: Record<string, string> = {};
     for (const r of index.outgoing.get(id) ?? []) {
       const target = index.relations.get(r.to);

@@ -1,12 +1,12 @@
 import type { Problem } from "../model/problems";
 import { type ArgumentMap, MAX_FILE_BYTES } from "../model/schema";
 import { parseArgumentSource, serializeNewSource } from "./argument-file";
+import { MAX_IMPORT_BYTES } from "./import-limits";
 import { FORMATS, type FormatId, type FormatInfo, formatInfo } from "./index";
 import { excessiveDepthAt, MAX_JSON_DEPTH, positionOf } from "./json-guard";
 import { plural } from "./map-builder";
 
-/** Largest file an import reads, in bytes: real Kialo and AIF corpus exports run to megabytes. */
-export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 /** Most claims one import may bring in: bounds the work of one request. */
 export const MAX_IMPORT_CLAIMS = 20_000;

@@ -55,7 +55,7 @@ export function parse(input: string, fileName: string): ImportResult {
       // A single number continues a claim's text (a list inside it) unless it is the next root.
       if (parent !== undefined || Number(segments[0]) === roots + 1) {
         if (parent !== undefined && !byPath.has(parent)) {
-          problems.push(at(lineNo, path, `${path} has no parent: there is no claim numbered ${parent}`));
+          problems.push(at(lineNo, path, `no parent: there is no claim numbered ${parent}`));
         }
         if (parent === undefined) roots++;
         let text = match[2] ?? "";

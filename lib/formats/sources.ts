@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { type Card, type Cite, cardSchema, citeSchema, isHttpUrl } from "../model/schema";
+import { type Card, type Cite, cardSchema, citeSchema, idSchema, isHttpUrl } from "../model/schema";
 
-/** A card as an import finds it, before it gets an id. */
-export type NewCard = Omit<Card, "id">;
+/** A card as an import finds it: the id is the source's, when it gave one. */
+export type NewCard = Omit<Card, "id"> & { id?: string };
 
 const SOURCE_KEYS = new Set([
   "source",
@@ -40,7 +40,9 @@ const FIELD_KEYS: Record<string, keyof Cite> = {
 };
 
 /** Cards as our own exports write them in a format's extra data (ids optional). */
-export const cardListSchema = z.array(cardSchema.omit({ id: true }).extend({ cite: citeSchema.optional() }));
+export const cardListSchema = z.array(
+  cardSchema.extend({ id: idSchema.optional(), cite: citeSchema.optional() }),
+);
 
 /**
  * Finds cards in an element's data: our own `cards` list, and `source`/`cite`/`reference`-style
