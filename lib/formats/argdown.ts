@@ -19,7 +19,7 @@ import {
 import { stringify } from "yaml";
 import { z } from "zod";
 import type { Problem } from "../model/problems";
-import { indexMap } from "../model/queries";
+import { derivedSideIn, indexMap } from "../model/queries";
 import { readingOrderIn } from "../model/reading-order";
 import {
   type ArgumentMap,
@@ -67,6 +67,8 @@ function app(): ArgdownApplication {
 
 /** Deepest indentation accepted, in characters: the parser recurses once per level. */
 const MAX_INDENT = 400;
+/** Most YAML aliases a file with anchors may use in its data. */
+const MAX_ALIASES = 20;
 
 /**
  * Reads Argdown with @argdown/core: statements and arguments become claims; support, attack,
@@ -80,6 +82,19 @@ export function parse(input: string, fileName: string): ImportResult {
   const deep = lines.findIndex((line) => /^[ \t]*/.exec(line)![0].length > MAX_INDENT);
   if (deep >= 0) {
     return fail(fileName, deep + 1, 1, `indented deeper than ${MAX_INDENT} characters`);
+  }
+  // The parser expands YAML aliases in {data} and merges it deeply: a few aliases of aliases would
+  // take it minutes (an alias bomb), so a file that defines anchors may use only a few aliases.
+  const anchors = text.match(/(?:^|[\s[{,:])&[\w-]+/gm)?.length ?? 0;
+  const aliases = text.match(/(?:^|[\s[{,:])\*[\w-]+(?=[\s,\]}]|$)/gm)?.length ?? 0;
+  if (anchors > 0 && aliases > MAX_ALIASES) {
+    const line = lines.findIndex((l) => /(?:^|[\s[{,:])&[\w-]+/.test(l)) + 1;
+    return fail(fileName, line, 1, `YAML data uses ${aliases} aliases (at most ${MAX_ALIASES}): refused as an alias bomb`);
+  }
+  if (/^\s*={3,}\s*$/.test(lines.find((l) => l.trim()) ?? "")) {
+    const start = lines.findIndex((l) => l.trim());
+    if (!lines.slice(start + 1).some((l) => /^\s*={3,}\s*$/.test(l)))
+      return fail(fileName, start + 1, 1, "the front matter that starts here is never closed with ===");
   }
   let response: ArgdownResponse;
   try {
@@ -103,14 +118,41 @@ export function parse(input: string, fileName: string): ImportResult {
       problem(fileName, e.token?.startLine ?? 1, e.token?.startColumn ?? 1, `Argdown syntax: ${e.message}`),
     );
   }
-  for (const e of response.exceptions ?? []) {
+  // After a syntax error the later plugins only complain that the parse is missing.
+  for (const e of problems.length > 0 ? [] : (response.exceptions ?? [])) {
     const where = /line (\d+), column (\d+)/.exec(e.message);
     problems.push(
       problem(fileName, Number(where?.[1] ?? 1), Number(where?.[2] ?? 1), `Argdown: ${e.message}`),
     );
   }
+  problems.push(...undefinedElements(response, fileName));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, ...buildMap(response, fileName) };
+}
+
+/**
+ * Elements that are only ever referred to, never given text (nor, for arguments, premises): a
+ * dangling `[title]` or `<title>`, usually a misspelt title, or a relation sign with nothing after it.
+ */
+function undefinedElements(response: ArgdownResponse, file: string): Problem[] {
+  const out: Problem[] = [];
+  const check = (label: string, members: IStatement[], hasPcs: boolean) => {
+    if (hasPcs || members.some((m) => !m.isReference && m.text?.trim())) return;
+    const first = members.find((m) => m.startLine !== undefined);
+    const untitled = /^[[<]Untitled \d+[\]>]$/.test(label);
+    out.push(
+      problem(
+        file,
+        first?.startLine ?? 1,
+        first?.startColumn ?? 1,
+        untitled ? "a statement without text" : `${label} is referred to but never defined`,
+      ),
+    );
+  };
+  for (const [title, ec] of Object.entries(response.statements ?? {})) check(`[${title}]`, ec.members ?? [], false);
+  for (const [title, a] of Object.entries(response.arguments ?? {}))
+    check(`<${title}>`, a.members ?? [], (a.pcs?.length ?? 0) > 0);
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 const dataSchema = z.looseObject({
@@ -264,31 +306,50 @@ function buildMap(response: ArgdownResponse, fileName: string): { map: ArgumentM
     }
   }
 
+  // An undercut of an argument attacks that argument's link; when the argument is itself an
+  // undercut whose link is not made yet, it waits for the next pass.
   let undercutsAsAttacks = 0;
-  for (const relation of undercuts) {
-    const from = claimOf(relation.from);
-    const target = relation.to;
-    if (!from || !target) {
-      skipped++;
-      continue;
-    }
-    let link: string | undefined;
-    if (target.type === "inference") link = conclusionLinks.get(target.argumentTitle ?? "");
-    else if (target.type === "argument") {
-      const argumentId = argumentIds.get(target.title ?? "");
-      if (argumentId) {
-        link = conclusionLinks.get(target.title ?? "");
-        const aimedAt = undercutHints.get(from)?.[argumentId];
-        const outgoing = builder.outgoing(argumentId);
-        link ??= (outgoing.find((r) => r.to === aimedAt) ?? outgoing[0])?.id;
+  let pending = undercuts;
+  while (pending.length > 0) {
+    const waiting: IRelation[] = [];
+    const sourcesWaiting = new Set(pending.map((r) => claimOf(r.from)));
+    for (const relation of pending) {
+      const from = claimOf(relation.from);
+      const target = relation.to;
+      if (!from || !target) {
+        skipped++;
+        continue;
+      }
+      let link: string | undefined;
+      if (target.type === "inference") link = conclusionLinks.get(target.argumentTitle ?? "");
+      else if (target.type === "argument") {
+        const argumentId = argumentIds.get(target.title ?? "");
+        if (argumentId) {
+          link = conclusionLinks.get(target.title ?? "");
+          const aimedAt = undercutHints.get(from)?.[argumentId];
+          const outgoing = builder.outgoing(argumentId);
+          link ??= (outgoing.find((r) => r.to === aimedAt) ?? outgoing[0])?.id;
+          if (!link && sourcesWaiting.has(argumentId) && argumentId !== from) {
+            waiting.push(relation);
+            continue;
+          }
+        }
+      }
+      if (link) builder.addRelation(from, "attack", link);
+      else {
+        const to = claimOf(target);
+        if (to && builder.addRelation(from, "attack", to)) undercutsAsAttacks++;
+        else skipped++;
       }
     }
-    if (link) builder.addRelation(from, "attack", link);
-    else {
-      const to = claimOf(target);
-      if (to && builder.addRelation(from, "attack", to)) undercutsAsAttacks++;
-      else skipped++;
-    }
+    // A ring of undercuts waiting on each other: the first attacks its argument as a claim.
+    if (waiting.length === pending.length) {
+      const [first, ...rest] = waiting;
+      const from = claimOf(first.from);
+      const to = claimOf(first.to);
+      if (from && to && builder.addRelation(from, "attack", to)) undercutsAsAttacks++;
+      pending = rest;
+    } else pending = waiting;
   }
 
   // Some derived relations exist only as edges of the map (an argument supporting another one
@@ -414,7 +475,8 @@ function fail(file: string, line: number, col: number, message: string): ImportR
 export function detect(input: string, fileName: string): boolean {
   if (/\.(argdown|ad)$/i.test(fileName)) return true;
   const head = input.replace(/^\uFEFF/, "").slice(0, 20_000);
-  if (/^\s*[{[]/.test(head)) return false;
+  // JSON is not Argdown, though a statement definition starts with a bracket too.
+  if (/^\s*\{/.test(head) || (/^\s*\[/.test(head) && !/^\s*\[[^\]\n]+\]:/.test(head))) return false;
   return (
     /^[ \t]*(?:[+\-_]>?|<[+\-_]|><)?[ \t]*(?:\[[^\]\n]+\]|<[^>\n]+>):/m.test(head) ||
     /^[ \t]+(?:[+\-_]>?|<[+\-_]|><)[ \t]+(?:\[[^\]\n]+\]|<[^>\n]+>)/m.test(head) ||
@@ -464,12 +526,17 @@ export function serialize(map: ArgumentMap, options: ExportOptions): string {
     if (target) undercutSources.add(target.from);
   }
   const ref = (id: string) => (undercutSources.has(id) ? `<${id}>` : `[${id}]`);
+  const thesisSet = new Set(chosen.theses);
   const defined = new Set<string>();
   const definition = (id: string): string => {
     const claim = index.claims.get(id);
     if (!claim || defined.has(id)) return ref(id);
     defined.add(id);
     const data: Record<string, unknown> = {};
+    // A side the import might derive otherwise (a neg thesis; a claim whose links read in another
+    // order) is written down.
+    const several = (index.outgoing.get(id)?.length ?? 0) > 1;
+    if (thesisSet.has(id) || several || derivedSideIn(index, id) !== claim.side) data.side = claim.side;
     if (claim.notes) data.notes = claim.notes;
     const cardsOf = (ids: string[] | undefined) =>
       (ids ?? []).map((e) => index.cards.get(e)).filter((c): c is Card => !!c);

@@ -54,7 +54,7 @@ export function parseJsonText(text: string, file: string): JsonResult {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? text.length);
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? jsonErrorOffset(text));
     const { line, col } = positionOf(text, offset);
     const clean = message
       .replace(/ in JSON at position \d+.*$/s, "")
@@ -86,4 +86,85 @@ export function locateJsonProblems(
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, col: pos.col, path: formatPath(path), message };
   });
+}
+
+/**
+ * Where JSON text stops being JSON, by a linear scan (no recursion): V8's messages often give no
+ * position ("Unexpected token ','"), and a person needs the line.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const stack: string[] = [];
+  let state: "value" | "first-value" | "key" | "first-key" | "colon" | "after" = "value";
+  const skipSpace = () => {
+    while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r"))
+      i++;
+  };
+  const string = (): boolean => {
+    i++;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return true;
+      }
+      if (c < 32) return false;
+      if (c === 92) {
+        const next = text[i + 1];
+        if (next === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
+          i += 6;
+        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
+        else return false;
+      } else i++;
+    }
+    return false;
+  };
+  for (;;) {
+    skipSpace();
+    if (i >= text.length) return state === "after" && stack.length === 0 ? text.length : i;
+    const c = text[i];
+    if (state === "value" || state === "first-value") {
+      if (state === "first-value" && c === "]") {
+        stack.pop();
+        i++;
+        state = "after";
+      } else if (c === "{" || c === "[") {
+        stack.push(c);
+        i++;
+        state = c === "{" ? "first-key" : "first-value";
+      } else if (c === '"') {
+        if (!string()) return i;
+        state = "after";
+      } else {
+        const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(
+          text.slice(i, i + 400),
+        );
+        if (!literal) return i;
+        i += literal[0].length;
+        state = "after";
+      }
+    } else if (state === "key" || state === "first-key") {
+      if (state === "first-key" && c === "}") {
+        stack.pop();
+        i++;
+        state = "after";
+      } else if (c !== '"' || !string()) return i;
+      else state = "colon";
+    } else if (state === "colon") {
+      if (c !== ":") return i;
+      i++;
+      state = "value";
+    } else {
+      const top = stack.at(-1);
+      if (top === undefined) return i;
+      if (c === ",") {
+        i++;
+        state = top === "{" ? "key" : "value";
+      } else if ((c === "}" && top === "{") || (c === "]" && top === "[")) {
+        stack.pop();
+        i++;
+      } else return i;
+    }
+  }
 }

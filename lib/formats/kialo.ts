@@ -52,8 +52,10 @@ export function parse(input: string, fileName: string): ImportResult {
         problems.push(at(lineNo, path, `the path ${path} is numbered twice`));
         return;
       }
-      // A single number continues a claim's text (a list inside it) unless it is the next root.
-      if (parent !== undefined || Number(segments[0]) === roots + 1) {
+      // A number that does not continue the discussion's own numbering (a list or a figure inside a
+      // claim's text) is text: a single number must be the next root, a path must start at a root.
+      const rootNumber = Number(segments[0]);
+      if (parent !== undefined ? rootNumber >= 1 && rootNumber <= roots : rootNumber === roots + 1) {
         if (parent !== undefined && !byPath.has(parent)) {
           problems.push(at(lineNo, path, `no parent: there is no claim numbered ${parent}`));
         }
@@ -145,7 +147,8 @@ export function parse(input: string, fileName: string): ImportResult {
     report.push(`${plural(missingStance, "claim")} without a Pro or Con stance imported as support`);
   if (dropped > 0)
     report.push(`${plural(dropped, "link")} left out: a claim answering itself or repeating a link`);
-  const map = builder.build({ title: title || ids.values().next().value || fileName });
+  const rootText = unescapeKialo(entries[0].lines.join(" ")).replace(/\s+/g, " ").trim();
+  const map = builder.build({ title: title || rootText || fileName });
   return { ok: true, map, report };
 }
 

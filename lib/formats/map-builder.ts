@@ -156,17 +156,20 @@ export class MapBuilder {
     meta: { title: string; description?: string; tags?: string[] },
     explicitSides: ReadonlyMap<string, Side> = new Map(),
   ): ArgumentMap {
+    const theses = this.theses();
+    const explicit = new Map(explicitSides);
+    for (const id of theses) if (!explicit.has(id)) explicit.set(id, "aff");
     const sides = deriveSides(
       this.claims.map((c) => c.id),
       this.relations,
-      explicitSides,
+      explicit,
     );
     const claims = this.claims.map((c) => ({ ...c, side: sides.get(c.id) ?? "aff" }));
     const title = cleanText(meta.title).replace(/\s+/g, " ").slice(0, 200).trim() || "Imported map";
     const map: ArgumentMap = {
       version: FORMAT_VERSION,
       title,
-      theses: defaultTheses({ claims, relations: this.relations }),
+      theses,
       claims,
       relations: this.relations,
       evidence: this.cards,
@@ -175,6 +178,54 @@ export class MapBuilder {
     const tags = [...new Set((meta.tags ?? []).map((t) => t.trim()).filter(Boolean))];
     if (tags.length) map.tags = tags;
     return map;
+  }
+
+  /**
+   * The claims that answer nothing, then, for every group of claims that only answer each other
+   * (two contradicting statements, say), its first claim: so every claim sits under a thesis.
+   */
+  private theses(): string[] {
+    const theses = defaultTheses({ claims: this.claims, relations: this.relations });
+    const incoming = new Map<string, string[]>();
+    for (const r of this.relations) {
+      const target = this.relationById.get(r.to)?.from ?? r.to;
+      const list = incoming.get(target);
+      if (list) list.push(r.from);
+      else incoming.set(target, [r.from]);
+    }
+    const reached = new Set<string>();
+    const reach = (start: string) => {
+      const stack = [start];
+      reached.add(start);
+      while (stack.length > 0) {
+        for (const from of incoming.get(stack.pop()!) ?? []) {
+          if (!reached.has(from)) {
+            reached.add(from);
+            stack.push(from);
+          }
+        }
+      }
+    };
+    for (const id of theses) reach(id);
+    const targetOf = (id: string): string | undefined => {
+      const first = this.outgoingBy.get(id)?.[0];
+      return first ? (this.relationById.get(first.to)?.from ?? first.to) : undefined;
+    };
+    for (const claim of this.claims) {
+      if (reached.has(claim.id)) continue;
+      // An unreached claim leads into a cycle: the claim where its chain of first targets comes back round.
+      const seen = new Set<string>();
+      let at = claim.id;
+      while (!seen.has(at)) {
+        seen.add(at);
+        const next = targetOf(at);
+        if (next === undefined || reached.has(next)) break;
+        at = next;
+      }
+      theses.push(at);
+      reach(at);
+    }
+    return theses;
   }
 
   /** The report lines every import shares: what came in, and markup kept as text. */
