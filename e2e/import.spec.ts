@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { bigKialo } from "../tests/bench/big-files";
 import { WorkspacePage } from "./pages/workspace-page";
 import { serverDir, serverUrl } from "./servers";
 
@@ -9,6 +10,7 @@ const SAMPLES = path.resolve("..", "shared", "samples");
 const KIALO = path.join(SAMPLES, "kialo", "russia-iran.txt");
 const AIF = path.join(SAMPLES, "aif", "russia-iran.json");
 const KIALO_CLAIMS = 11;
+const KIALO_TEXT = "Discussion Title: Small\n\n1. Thesis.\n1.1. Pro: Reason.\n";
 
 const files = () => readdirSync(serverDir("main")).sort();
 
@@ -92,9 +94,7 @@ test("a broken file shows its error with the line, and nothing is written", asyn
   });
   const error = page.getByRole("alert").filter({ hasText: "broken.txt" });
   await expect(error).toContainText("broken.txt was not imported. Nothing was written.");
-  await expect(error).toContainText(
-    "broken.txt:5:1  1.3.1  no parent: there is no claim numbered 1.3",
-  );
+  await expect(error).toContainText("broken.txt:5:1  1.3.1  no parent: there is no claim numbered 1.3");
   await expect(page).toHaveURL(/\/$/);
   await page.screenshot({ path: "/tmp/interchange-import-error.png" });
   expect(files()).toEqual(before);
@@ -129,4 +129,78 @@ test("a read-only server offers no import", async ({ page }) => {
   await page.goto(`${serverUrl("readonly")}/`);
   await expect(page.getByRole("heading", { name: /Maps/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Import maps" })).toHaveCount(0);
+});
+
+test("a 1,000-claim Kialo discussion imports and opens in the workspace", async ({ page }) => {
+  const big = bigKialo(1000);
+  await page.goto("/");
+  await page.getByLabel("Choose files to import").setInputFiles({
+    name: "big-discussion.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(big.text),
+  });
+  await expect(page).toHaveURL(/\/maps\/should-schools-require-uniforms(-\d+)?\?imported=1$/, {
+    timeout: 30_000,
+  });
+  const note = page.getByRole("complementary", { name: /Imported from big-discussion\.txt/ });
+  await expect(note).toContainText(`${big.claims} claims`);
+  await expect(note).toContainText(`${big.sees} \`-> See\` links joined`);
+  await expect(new WorkspacePage(page).claimNodes.first()).toBeVisible();
+});
+
+test.describe("the import API", () => {
+  const hostileYaml = () => {
+    const lines = ["version: 1", "title: Bomb", 'a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (const [i, name] of ["b", "c", "d", "e", "f", "g", "h"].entries()) {
+      lines.push(`${name}: &${name} [${Array(10).fill(`*${"abcdefg"[i]}`).join(",")}]`);
+    }
+    return `${lines.join("\n")}\nclaims: {}\n`;
+  };
+
+  test("refuses an alias bomb while the server keeps answering other requests", async ({ request }) => {
+    const before = files();
+    const [bomb, other] = await Promise.all([
+      request.post("/api/import?name=bomb.yaml", {
+        data: hostileYaml(),
+        headers: { "content-type": "text/plain" },
+      }),
+      request.get("/api/maps/russia-iran"),
+    ]);
+    expect(bomb.status()).toBe(422);
+    expect(JSON.stringify(await bomb.json())).toContain("alias");
+    expect(other.status()).toBe(200);
+    expect(files()).toEqual(before);
+  });
+
+  test("refuses a file over the size limit, and writes only inside the arguments folder", async ({
+    request,
+  }) => {
+    const huge = await request.post("/api/import?name=huge.txt", {
+      data: `1. T\n1.1. Pro: ${"x".repeat(8 * 1024 * 1024)}\n`,
+      headers: { "content-type": "text/plain" },
+    });
+    expect(huge.status()).toBe(413);
+    const sneaky = await request.post(`/api/import?name=${encodeURIComponent("../../../escape.txt")}`, {
+      data: "Discussion Title: Escape attempt\n\n1. Thesis.\n",
+      headers: { "content-type": "text/plain" },
+    });
+    expect(sneaky.status()).toBe(201);
+    const { slug } = await sneaky.json();
+    expect(slug).toMatch(/^escape-attempt(-\d+)?$/);
+    expect(existsSync(path.join(serverDir("main"), `${slug}.yaml`))).toBe(true);
+    expect(existsSync(path.resolve(serverDir("main"), "..", "..", "..", "escape.txt"))).toBe(false);
+  });
+
+  test("takes the same write checks as other writes", async ({ request }) => {
+    const readonly = await request.post(`${serverUrl("readonly")}/api/import?name=a.txt`, {
+      data: KIALO_TEXT,
+      headers: { "content-type": "text/plain" },
+    });
+    expect(readonly.status()).toBe(403);
+    const crossSite = await request.post("/api/import?name=a.txt", {
+      data: KIALO_TEXT,
+      headers: { "content-type": "text/plain", origin: "http://evil.example" },
+    });
+    expect(crossSite.status()).toBe(403);
+  });
 });

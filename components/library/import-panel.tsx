@@ -122,7 +122,7 @@ export function ImportPanel() {
     if (done.length > 0) router.refresh();
   }
 
-  function onDrop(event: DragEvent<HTMLDivElement>) {
+  function onDrop(event: DragEvent<HTMLFieldSetElement>) {
     event.preventDefault();
     setOver(false);
     void importFiles(Array.from(event.dataTransfer.files));
@@ -136,10 +136,8 @@ export function ImportPanel() {
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
         Import maps
       </h2>
-      <div
+      <fieldset
         data-testid="import-drop-zone"
-        role="group"
-        aria-label="Drop zone for files to import"
         onDragOver={(event) => {
           event.preventDefault();
           event.dataTransfer.dropEffect = "copy";
@@ -148,12 +146,13 @@ export function ImportPanel() {
         onDragEnter={() => setOver(true)}
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
-        className={`mt-3 flex flex-wrap items-center gap-3 rounded-lg border-2 p-4 ${
+        className={`mt-3 flex min-w-0 flex-wrap items-center gap-3 rounded-lg border-2 p-4 ${
           over
             ? "border-solid border-blue-600 bg-blue-50 dark:bg-blue-950/40"
             : "border-dashed border-slate-400 dark:border-slate-600"
         }`}
       >
+        <legend className="sr-only">Files to import</legend>
         <input
           ref={input}
           id={`${id}-files`}
@@ -176,7 +175,7 @@ export function ImportPanel() {
           Kialo exports (<code>.txt</code>), AIF-JSON from OVA3 or AIFdb, and Clashmap YAML or JSON; several
           at once.
         </p>
-      </div>
+      </fieldset>
       <div aria-live="polite" className="mt-3 space-y-3">
         {outcomes.map((outcome, i) => (
           <OutcomeView key={`${outcome.file}-${i}`} outcome={outcome} />

@@ -198,7 +198,7 @@ describe("import", () => {
 });
 
 describe("the shared samples", () => {
-  const samples = [
+  const samples: { file: string; statements: number; arguments: number; types: Record<string, number> }[] = [
     { file: "argdown-primer.argdown", statements: 17, arguments: 4, types: { support: 5, attack: 5 } },
     {
       file: "legalisation-softdrugs.argdown",
@@ -220,8 +220,12 @@ describe("the shared samples", () => {
       const ours = relationTypes(map);
       const structural = Number(/(\d+) supports? from premise/.exec(report.join("\n"))?.[1] ?? 0);
       const fromEdges = Number(/(\d+) relations? taken from the map/.exec(report.join("\n"))?.[1] ?? 0);
-      expect({ attack: 0, undercut: 0, ...ours, support: (ours.support ?? 0) - structural - fromEdges }).toEqual({
+      expect({
         attack: 0,
+        undercut: 0,
+        ...ours,
+        support: (ours.support ?? 0) - structural - fromEdges,
+      }).toEqual({
         undercut: 0,
         ...sample.types,
       });
