@@ -3,6 +3,7 @@ import { indexMap } from "../model/queries";
 import { readingOrderIn } from "../model/reading-order";
 import { type ArgumentMap, cardSchema, citeSchema, idSchema, sideSchema } from "../model/schema";
 import { subtreeMap } from "../model/subtree";
+import { MAX_IMPORT_CLAIMS } from "./import-limits";
 import type { ExportOptions, ImportResult } from "./index";
 import { locateJsonProblems, parseJsonText } from "./json-guard";
 import { MapBuilder, plural } from "./map-builder";
@@ -81,6 +82,14 @@ export function parse(input: string, fileName: string): ImportResult {
     return fail();
   }
 
+  const claimNodes = graph.nodes.filter((n) => isRecord(n) && n.type === "I").length;
+  if (claimNodes > MAX_IMPORT_CLAIMS) {
+    found.push({
+      path: [...base, "nodes"],
+      message: `${claimNodes} I-nodes; one import takes at most ${MAX_IMPORT_CLAIMS}`,
+    });
+    return fail();
+  }
   const nodes = new Map<string, AifNode & { at: number }>();
   graph.nodes.forEach((raw, i) => {
     const parsed = nodeSchema.safeParse(raw);

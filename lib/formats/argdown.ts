@@ -30,6 +30,7 @@ import {
   sideSchema,
 } from "../model/schema";
 import { subtreeMap } from "../model/subtree";
+import { MAX_ARGDOWN_BYTES } from "./import-limits";
 import type { ExportOptions, ImportResult } from "./index";
 import { MapBuilder, plural } from "./map-builder";
 import { cardListSchema, cardsFromData, type NewCard } from "./sources";
@@ -77,6 +78,14 @@ const MAX_ALIASES = 20;
  * kept (sources as cards), tags and headings become tags.
  */
 export function parse(input: string, fileName: string): ImportResult {
+  const bytes = Buffer.byteLength(input, "utf8");
+  if (bytes > MAX_ARGDOWN_BYTES)
+    return fail(
+      fileName,
+      1,
+      1,
+      `Argdown file is ${bytes} bytes; Argdown imports are limited to ${MAX_ARGDOWN_BYTES}`,
+    );
   const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const lines = text.split("\n");
   const deep = lines.findIndex((line) => /^[ \t]*/.exec(line)![0].length > MAX_INDENT);
@@ -89,7 +98,12 @@ export function parse(input: string, fileName: string): ImportResult {
   const aliases = text.match(/(?:^|[\s[{,:])\*[\w-]+(?=[\s,\]}]|$)/gm)?.length ?? 0;
   if (anchors > 0 && aliases > MAX_ALIASES) {
     const line = lines.findIndex((l) => /(?:^|[\s[{,:])&[\w-]+/.test(l)) + 1;
-    return fail(fileName, line, 1, `YAML data uses ${aliases} aliases (at most ${MAX_ALIASES}): refused as an alias bomb`);
+    return fail(
+      fileName,
+      line,
+      1,
+      `YAML data uses ${aliases} aliases (at most ${MAX_ALIASES}): refused as an alias bomb`,
+    );
   }
   if (/^\s*={3,}\s*$/.test(lines.find((l) => l.trim()) ?? "")) {
     const start = lines.findIndex((l) => l.trim());
@@ -149,7 +163,8 @@ function undefinedElements(response: ArgdownResponse, file: string): Problem[] {
       ),
     );
   };
-  for (const [title, ec] of Object.entries(response.statements ?? {})) check(`[${title}]`, ec.members ?? [], false);
+  for (const [title, ec] of Object.entries(response.statements ?? {}))
+    check(`[${title}]`, ec.members ?? [], false);
   for (const [title, a] of Object.entries(response.arguments ?? {}))
     check(`<${title}>`, a.members ?? [], (a.pcs?.length ?? 0) > 0);
   return out.sort((a, b) => a.line - b.line || a.col - b.col);

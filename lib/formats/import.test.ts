@@ -113,6 +113,17 @@ describe("hostile input", () => {
     expect(result.value.report).toContain("2 claims with HTML-like markup kept as plain text");
   });
 
+  it("bounds the work of one import: at most 10,000 claims, Argdown up to 1 MB", async () => {
+    const lines = ["1. Thesis."];
+    for (let i = 1; i <= 10_000; i++) lines.push(`1.${i}. Pro: Reason ${i}.`);
+    const many = await importText(lines.join("\n"), "many.txt");
+    expect(many.ok).toBe(false);
+    if (!many.ok) expect(many.problems[0].message).toBe("10001 numbered claims; one import takes at most 10000");
+    const long = await importText(`[A]: ${"word ".repeat(220_000)}`, "long.argdown");
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.problems[0].message).toMatch(/Argdown imports are limited to 1048576$/);
+  });
+
   it("refuses a binary file", async () => {
     const result = await importText("PK\u0003\u0004\u0000\u0000binary", "archive.zip");
     expect(result.ok).toBe(false);

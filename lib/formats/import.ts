@@ -1,15 +1,12 @@
 import type { Problem } from "../model/problems";
 import { type ArgumentMap, MAX_FILE_BYTES } from "../model/schema";
 import { parseArgumentSource, serializeNewSource } from "./argument-file";
-import { MAX_IMPORT_BYTES } from "./import-limits";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CLAIMS } from "./import-limits";
 import { FORMATS, type FormatId, type FormatInfo, formatInfo } from "./index";
 import { excessiveDepthAt, MAX_JSON_DEPTH, positionOf } from "./json-guard";
 import { plural } from "./map-builder";
 
-export { MAX_IMPORT_BYTES };
-
-/** Most claims one import may bring in: bounds the work of one request. */
-export const MAX_IMPORT_CLAIMS = 20_000;
+export { MAX_IMPORT_BYTES, MAX_IMPORT_CLAIMS };
 
 /** Formats tried when the content has to tell, most particular first (plain prose is valid Argdown). */
 const DETECT_ORDER: FormatId[] = ["json", "aif", "yaml", "kialo", "argdown"];
@@ -94,6 +91,8 @@ export async function importText(
   }
   const module = await format.load();
   if (!module.parse) return fail(`${format.label} cannot be imported`);
+  // Between the steps of a big import the server answers other requests.
+  await yieldToOthers();
   let result: Awaited<ReturnType<NonNullable<typeof module.parse>>>;
   try {
     result = await module.parse(text, fileName);
@@ -109,12 +108,14 @@ export async function importText(
   if (map.claims.length === 0) return fail("the file holds no claims");
   if (map.claims.length > MAX_IMPORT_CLAIMS)
     return fail(`the file holds ${map.claims.length} claims; one import takes at most ${MAX_IMPORT_CLAIMS}`);
+  await yieldToOthers();
   const yaml = serializeNewSource(map, "yaml");
   const yamlBytes = Buffer.byteLength(yaml, "utf8");
   if (yamlBytes > MAX_FILE_BYTES)
     return fail(
       `the imported map would be a ${yamlBytes}-byte file; argument files are limited to ${MAX_FILE_BYTES}`,
     );
+  await yieldToOthers();
   const check = parseArgumentSource(yaml, "imported.yaml");
   if (!check.ok) {
     return {
@@ -134,4 +135,8 @@ export async function importText(
       `${plural(map.claims.length, "claim")}, ${plural(map.relations.length, "relation")}, ${plural(map.evidence.length, "card")} imported`,
     );
   return { ok: true, value: { format, map: check.value.map, yaml, report } };
+}
+
+function yieldToOthers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,5 +1,6 @@
 import type { Problem } from "../model/problems";
 import type { RelationType } from "../model/schema";
+import { MAX_IMPORT_CLAIMS } from "./import-limits";
 import type { ImportResult } from "./index";
 import { MapBuilder, plural } from "./map-builder";
 
@@ -80,6 +81,14 @@ export function parse(input: string, fileName: string): ImportResult {
     }
   });
 
+  if (entries.length > MAX_IMPORT_CLAIMS) {
+    return {
+      ok: false,
+      problems: [
+        at(1, "", `${entries.length} numbered claims; one import takes at most ${MAX_IMPORT_CLAIMS}`),
+      ],
+    };
+  }
   if (entries.length === 0) {
     return {
       ok: false,
