@@ -204,3 +204,24 @@ test.describe("the import API", () => {
     expect(crossSite.status()).toBe(403);
   });
 });
+
+test.describe("other formats from the library", () => {
+  const ARGDOWN = path.join(SAMPLES, "argdown", "legalisation-softdrugs.argdown");
+  test.skip(!existsSync(ARGDOWN), "the shared samples are not here");
+
+  for (const [file, claims, title] of [
+    [ARGDOWN, 18, /\/maps\/pros-and-cons-legalisation-of-soft-drugs(-\d+)?\?imported=1$/],
+    [AIF, 6, /\/maps\/russia-iran-\d+\?imported=1$/],
+  ] as const) {
+    test(`${path.basename(file)} opens with one node per claim`, async ({ page }) => {
+      await page.goto("/");
+      await page.getByLabel("Choose files to import").setInputFiles(file);
+      await expect(page).toHaveURL(title);
+      const workspace = new WorkspacePage(page);
+      await workspace.claimNodes.first().waitFor({ state: "visible" });
+      await workspace.fitAll();
+      await expect(workspace.claimNodes).toHaveCount(claims);
+      await page.screenshot({ path: `/tmp/interchange-${path.basename(file)}.png` });
+    });
+  }
+});
