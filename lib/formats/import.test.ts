@@ -118,7 +118,8 @@ describe("hostile input", () => {
     for (let i = 1; i <= 10_000; i++) lines.push(`1.${i}. Pro: Reason ${i}.`);
     const many = await importText(lines.join("\n"), "many.txt");
     expect(many.ok).toBe(false);
-    if (!many.ok) expect(many.problems[0].message).toBe("10001 numbered claims; one import takes at most 10000");
+    if (!many.ok)
+      expect(many.problems[0].message).toBe("10001 numbered claims; one import takes at most 10000");
     const long = await importText(`[A]: ${"word ".repeat(220_000)}`, "long.argdown");
     expect(long.ok).toBe(false);
     if (!long.ok) expect(long.problems[0].message).toMatch(/Argdown imports are limited to 1048576$/);
