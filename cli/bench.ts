@@ -1,16 +1,19 @@
-// Times layout, the React Flow transform and the analysis on a synthetic 5,000-claim map, and loading and
-// saving an argument file of that size (`npm run bench`).
+// Times layout, the React Flow transform and the analysis on a synthetic 5,000-claim map, loading and
+// saving an argument file of that size, and importing big Kialo, AIF and Argdown files (`npm run bench`).
 
 import { analyzeMap } from "../lib/analysis/analyze";
+import { serialize as serializeArgdown } from "../lib/formats/argdown";
 import {
   parseArgumentSource,
   serializeArgumentSource,
   serializeNewSource,
 } from "../lib/formats/argument-file";
+import { importText } from "../lib/formats/import";
 import { toFlow } from "../lib/graph/to-flow";
 import { layoutMap } from "../lib/layout/layout";
 import { randomMap } from "../lib/layout/random-map";
 import { buildClaimTree } from "../lib/layout/tree";
+import { bigAif, bigKialo } from "../tests/bench/big-files";
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 5000);
 const RUNS = 5;
@@ -86,4 +89,31 @@ for (const [name, map] of [
   console.log(
     `${CLAIMS} claims (file of ${lines} lines): load ${median(load).toFixed(0)} ms, save one edit ${median(save).toFixed(0)} ms (median of ${RUNS})`,
   );
+}
+
+{
+  // Importing big real-world exports: a 1,000-claim Kialo discussion, a 1,400-node AIF corpus map,
+  // and 1,000 claims of Argdown (our own export of a random map).
+  const argdown = serializeArgdown(
+    randomMap(3, { claims: 1000, theses: 2, extraTargets: 0.03, undercuts: 0.02 }),
+    {},
+  );
+  for (const [name, text, file] of [
+    ["Kialo, 1,000 claims", bigKialo(1000).text, "big.txt"],
+    ["AIF, 1,400 nodes", bigAif(1400).text, "big.json"],
+    ["Argdown, 1,000 claims", argdown, "big.argdown"],
+  ] as const) {
+    const runs: number[] = [];
+    let claims = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      const result = await importText(text, file);
+      runs.push(performance.now() - started);
+      if (!result.ok) throw new Error(`the ${name} benchmark file does not import`);
+      claims = result.value.map.claims.length;
+    }
+    console.log(
+      `import ${name}: ${median(runs).toFixed(0)} ms to a validated map of ${claims} claims (median of ${RUNS})`,
+    );
+  }
 }

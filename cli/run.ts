@@ -19,6 +19,7 @@ import {
   mapFilesIn,
 } from "../lib/storage/maps";
 import { analyzeCommand } from "./analyze";
+import { importCommand } from "./import";
 
 /** Where the command line writes; tests pass their own. */
 export interface Io {
@@ -38,6 +39,8 @@ Commands:
   validate [files or folders…]          check argument files (default: ARGUMENTS_DIR or ./arguments)
   export <file> --format json|yaml [--out PATH]
                                         print the normalized JSON or the canonical YAML of a map
+  import <file…> [--from F] [--out PATH] [--force]
+                                        turn Argdown, Kialo, AIF or our own files into new YAML maps
   schema [--out PATH]                   print the JSON Schema of argument files
   analyze [files or folders…] [--json] [--since YEAR] [--fail-on unanswered|warnings]
                                         which claims stand or fall, unanswered arguments per side,
@@ -60,6 +63,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return await schemaCommand(rest, io);
       case "analyze":
         return await analyzeCommand(rest, io, (message) => new UsageError(message));
+      case "import":
+        return await importCommand(rest, io);
       case "help":
       case "--help":
       case "-h":

@@ -3,6 +3,7 @@ import { ProblemKind } from "@/components/problems/problem-kind";
 import { formatProblem } from "@/lib/model/problems";
 import type { LibraryEntry } from "@/lib/storage/library";
 import type { TrashEntry } from "@/lib/storage/manage";
+import { ImportPanel } from "./import-panel";
 import { NewMapForm } from "./new-map-form";
 import { RecentlyDeleted } from "./recently-deleted";
 
@@ -36,8 +37,9 @@ export function LibraryList({
       </header>
 
       {newMap === "form" ? (
-        <div className="mb-8">
+        <div className="mb-8 grid gap-4">
           <NewMapForm />
+          <ImportPanel />
         </div>
       ) : newMap === "sign-in" ? (
         <p className="mb-8">

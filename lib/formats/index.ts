@@ -80,6 +80,36 @@ export const FORMATS: readonly FormatInfo[] = [
     canImport: true,
     load: () => import("./json-format"),
   },
+  {
+    id: "argdown",
+    label: "Argdown",
+    extension: "argdown",
+    mime: "text/x-argdown",
+    binary: false,
+    canExport: true,
+    canImport: true,
+    load: () => import("./argdown"),
+  },
+  {
+    id: "aif",
+    label: "AIF-JSON (OVA3, AIFdb)",
+    extension: "aif.json",
+    mime: "application/json",
+    binary: false,
+    canExport: true,
+    canImport: true,
+    load: () => import("./aif"),
+  },
+  {
+    id: "kialo",
+    label: "Kialo discussion export",
+    extension: "txt",
+    mime: "text/plain",
+    binary: false,
+    canExport: false,
+    canImport: true,
+    load: () => import("./kialo"),
+  },
 ];
 
 /** The registry entry of a format id, or undefined for an unknown one. */

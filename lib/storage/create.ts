@@ -7,7 +7,7 @@ import { type ArgumentMap, FORMAT_VERSION } from "../model/schema";
 import { thesisFromTitle } from "../model/thesis-from-title";
 import { argumentsDir } from "./maps";
 import { forgetRedirect } from "./redirects";
-import { InvalidMapError, insideDir, requestProblem } from "./write";
+import { InvalidMapError, insideDir, requestProblem, withFileLock, writeFileAtomic } from "./write";
 
 /** Longest title a new map may have. */
 export const MAX_TITLE_LENGTH = 200;
@@ -69,15 +69,36 @@ export async function createMap(title: string, options: { dir?: string } = {}): 
       requestProblem("value", "title", `a title has at most ${MAX_TITLE_LENGTH} characters`),
     ]);
   }
+  const map = newMap(text);
+  const created = await createMapFile(map, options);
+  return { ...created, thesis: map.theses[0], placeholder: thesisFromTitle(text).placeholder };
+}
+
+/**
+ * Creates `<slug>.yaml` holding `map`, the slug made from its title (never from anything a caller
+ * names) and unique among files of any extension; created exclusively, so nothing is overwritten.
+ * With `replace`, a file already holding the title's slug is replaced atomically instead.
+ */
+export async function createMapFile(
+  map: ArgumentMap,
+  options: { dir?: string; replace?: boolean } = {},
+): Promise<{ slug: string; file: string; requested: string; replaced?: boolean }> {
   const dir = options.dir ?? argumentsDir();
   await mkdir(dir, { recursive: true });
-  const taken = new Set(
-    (await readdir(/*turbopackIgnore: true*/ dir)).map((name) => name.split(".")[0].toLowerCase()),
-  );
-  const stem = slugify(text, "map", 60);
-  const map = newMap(text);
+  const names = await readdir(/*turbopackIgnore: true*/ dir);
+  const taken = new Set(names.map((name) => name.split(".")[0].toLowerCase()));
+  const stem = slugify(map.title, "map", 60);
   const source = serializeNewSource(map, "yaml", schemaReferenceFor(dir));
-  const placeholder = thesisFromTitle(text).placeholder;
+
+  if (options.replace && isSlug(stem) && names.includes(`${stem}.yaml`)) {
+    const file = `${stem}.yaml`;
+    const parsed = parseArgumentSource(source, file, { slug: stem });
+    if (!parsed.ok) throw new InvalidMapError(parsed.problems);
+    const filePath = insideDir(dir, file);
+    await withFileLock(filePath, () => writeFileAtomic(filePath, source));
+    await forgetRedirect(stem, dir);
+    return { slug: stem, file, requested: stem, replaced: true };
+  }
 
   for (;;) {
     const slug = uniqueId(stem, taken);
@@ -109,6 +130,6 @@ export async function createMap(title: string, options: { dir?: string } = {}): 
       throw error;
     }
     await forgetRedirect(slug, dir);
-    return { slug, file, requested: stem, thesis: map.theses[0], placeholder };
+    return { slug, file, requested: stem };
   }
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ImportNote } from "@/components/workspace/import-note";
 import { MapProblems } from "@/components/workspace/map-problems";
 import { Workspace } from "@/components/workspace/workspace";
 import { accessConfig, accessInfo, editingAllowed, SESSION_COOKIE } from "@/lib/server/access";
@@ -33,19 +34,23 @@ export default async function MapPage({ params, searchParams }: Props) {
     notFound();
   }
   if (!stored.ok) return <MapProblems file={stored.file} problems={stored.problems} />;
-  const focus = focusSchema.parse((await searchParams).focus);
-  const analysis = analysisSchema.parse((await searchParams).analysis) === "1";
+  const query = await searchParams;
+  const focus = focusSchema.parse(query.focus);
+  const analysis = analysisSchema.parse(query.analysis) === "1";
   const access = accessInfo(accessConfig(), (await cookies()).get(SESSION_COOKIE)?.value);
   const canEdit = editingAllowed(access);
   return (
-    <Workspace
-      slug={stored.slug}
-      map={stored.map}
-      revision={stored.revision}
-      focus={focus}
-      canEdit={canEdit}
-      signInToEdit={!canEdit && access.needsToken && !access.signedIn}
-      analysis={analysis}
-    />
+    <>
+      {query.imported === "1" ? <ImportNote slug={stored.slug} /> : null}
+      <Workspace
+        slug={stored.slug}
+        map={stored.map}
+        revision={stored.revision}
+        focus={focus}
+        canEdit={canEdit}
+        signInToEdit={!canEdit && access.needsToken && !access.signedIn}
+        analysis={analysis}
+      />
+    </>
   );
 }

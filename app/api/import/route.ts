@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { importText, MAX_IMPORT_BYTES } from "@/lib/formats/import";
+import { accessConfig, checkWrite } from "@/lib/server/access";
+import { readBodyLimited, requestFacts } from "@/lib/server/http";
+import { createMapFile } from "@/lib/storage/create";
+import { countsOf } from "@/lib/storage/maps";
+import { InvalidMapError } from "@/lib/storage/write";
+
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+const querySchema = z.object({
+  // Only for messages and detection: the new file's name always comes from the map's title.
+  name: z
+    .string()
+    .max(255)
+    .transform((name) => name.replace(/^.*[\\/]/, "") || "upload")
+    .catch("upload"),
+  from: z.string().max(20).optional().catch(undefined),
+});
+
+/** POST /api/import?name=<file name>[&from=<format>] with the file as the body: 201 with the new map's slug and report. */
+export async function POST(request: Request) {
+  const decision = checkWrite(accessConfig(), requestFacts(request));
+  if (!decision.ok) return Response.json({ error: decision.message }, { status: 403, headers: NO_STORE });
+  const params = new URL(request.url).searchParams;
+  const query = querySchema.parse({
+    name: params.get("name") ?? "upload",
+    from: params.get("from") ?? undefined,
+  });
+  const body = await readBodyLimited(request, MAX_IMPORT_BYTES);
+  if (!body.ok) {
+    const error =
+      body.status === 413
+        ? `${query.name} is over the import limit of ${MAX_IMPORT_BYTES} bytes`
+        : body.message;
+    return Response.json({ error }, { status: body.status, headers: NO_STORE });
+  }
+  const result = await importText(body.text, query.name, { from: query.from });
+  if (!result.ok) {
+    return Response.json(
+      { error: `${query.name} was not imported`, problems: result.problems },
+      { status: 422, headers: NO_STORE },
+    );
+  }
+  try {
+    const { map, report, format } = result.value;
+    const { slug } = await createMapFile(map);
+    return Response.json(
+      { slug, title: map.title, format: format.id, report, counts: countsOf(map) },
+      { status: 201, headers: { ...NO_STORE, Location: `/maps/${slug}` } },
+    );
+  } catch (error) {
+    if (error instanceof InvalidMapError) {
+      return Response.json(
+        { error: error.message, problems: error.problems },
+        { status: 422, headers: NO_STORE },
+      );
+    }
+    throw error;
+  }
+}
