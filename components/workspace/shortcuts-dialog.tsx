@@ -11,6 +11,7 @@ import {
 } from "react";
 import { EditingShortcutsHelp } from "@/components/editor/editing-shortcuts-help";
 import { BUTTON, ModalDialog } from "@/components/editor/ui";
+import { PRESENT_SHORTCUTS } from "@/components/present/present-links";
 
 const SHORTCUTS: { keys: string; action: string }[] = [
   {
@@ -24,6 +25,7 @@ const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: "c", action: "Collapse or expand the selected claim" },
   { keys: "f", action: "Fit the whole map in view" },
   { keys: "?", action: "Show these shortcuts" },
+  ...PRESENT_SHORTCUTS,
 ];
 
 /** A list of keyboard shortcuts: the keys, then what they do. */

@@ -5,6 +5,7 @@ import { EditToolbar } from "@/components/editor/edit-toolbar";
 import { SignInToEditLink } from "@/components/editor/sign-in-link";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
+import { PresentLinks } from "@/components/present/present-links";
 import { depthsOf } from "@/lib/layout/tree";
 import { SearchBox } from "./search-box";
 
@@ -89,6 +90,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
       <Link href={`/maps/${slug}/outline`} className={BUTTON}>
         Outline
       </Link>
+      <PresentLinks className={BUTTON} />
       <button
         type="button"
         className={BUTTON}

@@ -61,14 +61,14 @@ describe("presentation addresses", () => {
 });
 
 describe("messages between presentation windows", () => {
-  it("accepts our step and hello messages and nothing else", () => {
-    expect(readPresentMessage({ type: "step", step: 3, sender: "presenter" })).toEqual({
-      type: "step",
+  it("accepts our state and hello messages and nothing else", () => {
+    expect(readPresentMessage({ type: "state", step: 3, blank: false })).toEqual({
+      type: "state",
       step: 3,
-      sender: "presenter",
+      blank: false,
     });
     expect(readPresentMessage({ type: "hello", from: "x" })).toEqual({ type: "hello", from: "x" });
-    expect(readPresentMessage({ type: "step", step: -1, sender: "presenter" })).toBeUndefined();
+    expect(readPresentMessage({ type: "state", step: -1, blank: false })).toBeUndefined();
     expect(readPresentMessage("step 3")).toBeUndefined();
     expect(readPresentMessage({ type: "other" })).toBeUndefined();
   });

@@ -3,8 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgumentSource } from "../formats/argument-file";
 import { layoutMap } from "../layout/layout";
+import { indexMap } from "../model/queries";
 import type { ArgumentMap } from "../model/schema";
-import { frameBox, presentationSteps, revealedAt, stepFromParam, visiblePart } from "./steps";
+import { frameBox, presentationSteps, revealedAt, stepCards, stepFromParam, visiblePart } from "./steps";
 
 function map(
   relations: [string, "support" | "attack", string, string?][],
@@ -241,5 +242,20 @@ describe("the bundled map", () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(parsed.value.map.claims.map((c) => c.id).sort());
     expect(ids.slice(0, 1)).toEqual(["russia-key"]);
+  });
+});
+
+describe("the cards of a step", () => {
+  it("are the relation's cards, then the claim's own, each once", () => {
+    const m: ArgumentMap = {
+      ...map([["s1", "support", "t"]], ["t"]),
+      evidence: ["c1", "c2", "c3"].map((id) => ({ id, tag: id, quote: "q" })),
+    };
+    m.relations[0].evidence = ["c2", "c1"];
+    m.claims = m.claims.map((c) => (c.id === "s1" ? { ...c, evidence: ["c1", "c3"] } : c));
+    const steps = presentationSteps(m);
+    const index = indexMap(m);
+    expect(stepCards(index, steps[1]).map((c) => c.id)).toEqual(["c2", "c1", "c3"]);
+    expect(stepCards(index, steps[0])).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { LayoutAnchor, LayoutEdge, MapLayout } from "../layout/layout";
-import { indexMap } from "../model/queries";
+import { indexMap, type MapIndex } from "../model/queries";
 import { readingOrderIn, type StepRole } from "../model/reading-order";
-import type { ArgumentMap } from "../model/schema";
+import type { ArgumentMap, Card } from "../model/schema";
 
 /** One step of a presentation: the claim it reveals and what that claim answers. */
 export interface PresentStep {
@@ -145,4 +145,13 @@ export function stepFromParam(value: number | undefined, total: number): number 
   if (total <= 0) return 0;
   if (value === undefined || !Number.isFinite(value)) return 0;
   return Math.min(total - 1, Math.max(0, Math.trunc(value) - 1));
+}
+
+/** The cards a step shows: those on the relation that brings the claim in, then the claim's own. */
+export function stepCards(index: MapIndex, step: PresentStep): Card[] {
+  const ids = new Set<string>(
+    step.relationId !== undefined ? (index.relations.get(step.relationId)?.evidence ?? []) : [],
+  );
+  for (const id of index.claims.get(step.claimId)?.evidence ?? []) ids.add(id);
+  return [...ids].map((id) => index.cards.get(id)).filter((c): c is Card => c !== undefined);
 }

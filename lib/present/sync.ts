@@ -2,15 +2,18 @@ import { z } from "zod";
 
 /**
  * Messages between the windows of one presentation (the audience and the presenter), sent over
- * a BroadcastChannel: no server takes part. `from` keeps presentations of different subtrees apart.
+ * a BroadcastChannel: no server takes part. A window that opens says hello and takes the step the
+ * others answer with; every change is sent as the whole state. `from` keeps presentations of
+ * different subtrees apart.
  */
 export const presentMessageSchema = z.discriminatedUnion("type", [
   z.object({
-    type: z.literal("step"),
+    type: z.literal("state"),
     /** 0-based. */
     step: z.number().int().min(0),
+    /** The audience screen is blanked. */
+    blank: z.boolean(),
     from: z.string().optional(),
-    sender: z.enum(["audience", "presenter"]),
   }),
   z.object({ type: z.literal("hello"), from: z.string().optional() }),
 ]);
