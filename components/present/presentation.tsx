@@ -164,7 +164,17 @@ export function Presentation({ slug, map, from, step: askedStep, view, handout }
   if (presenter) {
     return (
       <>
-        <PresenterView map={map} index={index} steps={steps} controls={controls} />
+        <PresenterView
+          map={map}
+          index={index}
+          steps={steps}
+          controls={controls}
+          room={
+            <ReactFlowProvider>
+              <AudienceMap map={map} index={index} steps={steps} step={step} />
+            </ReactFlowProvider>
+          }
+        />
         <PresentHelp open={help} />
         {handout}
       </>
@@ -248,7 +258,7 @@ function ClaimPanel({ map, index, step }: { map: ArgumentMap; index: MapIndex; s
       data-testid="card-panel"
       // biome-ignore lint/a11y/noNoninteractiveTabindex: long cards scroll, and a scrolling region must take keyboard focus
       tabIndex={0}
-      className="min-h-0 overflow-y-auto border-l-2 border-slate-700 bg-slate-950 px-[clamp(1.5rem,2.5vw,3.5rem)] py-[clamp(1.5rem,3vh,3rem)]"
+      className="min-h-0 overflow-y-auto break-words border-l-2 border-slate-700 bg-slate-950 px-[clamp(1.5rem,2.5vw,3.5rem)] py-[clamp(1.5rem,3vh,3rem)]"
     >
       <h1 className="text-lg font-medium text-slate-300">{map.title}</h1>
       <p

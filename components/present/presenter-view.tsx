@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import type { MapIndex } from "@/lib/model/queries";
 import type { ArgumentMap } from "@/lib/model/schema";
 import { formatElapsed } from "@/lib/present/links";
@@ -70,11 +70,14 @@ export function PresenterView({
   index,
   steps,
   controls,
+  room,
 }: {
   map: ArgumentMap;
   index: MapIndex;
   steps: readonly PresentStep[];
   controls: Controls;
+  /** The map as the audience sees it. */
+  room: ReactNode;
 }) {
   const { step, total, typed, blank } = controls;
   const timer = useTimer();
@@ -142,7 +145,7 @@ export function PresenterView({
           ?
         </button>
       </div>
-      <main className="grid gap-8 px-6 py-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <main className="grid gap-8 break-words px-6 py-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="presenter-now" className="min-w-0">
           <h2
             id="presenter-now"
@@ -182,6 +185,18 @@ export function PresenterView({
               End of the presentation.
             </p>
           )}
+          <h2 className="mt-6 text-base font-semibold uppercase tracking-widest text-slate-300">
+            What the room sees
+          </h2>
+          <div className="mt-1 h-[26rem] overflow-hidden rounded-xl border border-slate-700">
+            {blank ? (
+              <p className="flex h-full items-center justify-center bg-black text-xl text-slate-300">
+                The audience screen is blank.
+              </p>
+            ) : (
+              room
+            )}
+          </div>
         </section>
       </main>
     </div>
