@@ -110,15 +110,24 @@ test.describe("presentation", () => {
   test("moves the camera smoothly to the next claim", async ({ page }) => {
     const present = new PresentPage(page);
     await present.open("russia-iran", "?step=2");
-    const viewport = page.locator(".react-flow__viewport");
-    const before = await viewport.getAttribute("style");
-    await page.keyboard.press("ArrowRight");
-    await page.waitForTimeout(150);
-    const during = await viewport.getAttribute("style");
-    await page.waitForTimeout(900);
-    const after = await viewport.getAttribute("style");
-    expect(during).not.toBe(before);
-    expect(during).not.toBe(after);
+    await page.locator(".react-flow__viewport").waitFor();
+    // Step on and watch the canvas transform frame by frame: it passes through positions in between.
+    const transforms = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const viewport = document.querySelector<HTMLElement>(".react-flow__viewport")!;
+          const seen: string[] = [viewport.style.transform];
+          document.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+          const start = performance.now();
+          const tick = () => {
+            if (seen.at(-1) !== viewport.style.transform) seen.push(viewport.style.transform);
+            if (performance.now() - start < 1500) requestAnimationFrame(tick);
+            else resolve(seen);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    expect(transforms.length).toBeGreaterThanOrEqual(4);
     await expect(present.current).toHaveAttribute("data-claim-id", steps[2].claimId);
   });
 
@@ -285,6 +294,18 @@ test.describe("presentation", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("wraps long words inside the card panel on a 1280×720 projector", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const present = new PresentPage(page);
+    await present.open("long-words", "?step=2");
+    await expect(present.panel.getByTestId("present-card")).toBeVisible();
+    const overflow = await present.panel.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const size = await present.panelClaim.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(28);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "present-long-words-1280.png") });
+  });
+
   test("works on a read-only server", async ({ page }) => {
     const present = new PresentPage(page);
     await present.open("russia-iran", "?step=2", serverUrl("readonly"));
@@ -311,7 +332,11 @@ test.describe("opening a presentation from the workspace", () => {
     await expect(page).toHaveURL(/\/maps\/russia-iran\/present/);
     await page.goBack();
     await workspace.open("russia-iran", "?focus=deal-opens-wedge");
-    await page.getByRole("link", { name: "Present from here" }).click();
+    await page.keyboard.press("Shift+P");
+    await expect(page).toHaveURL(/\/present\?from=deal-opens-wedge/);
+    await page.goBack();
+    await workspace.claimNodes.first().waitFor({ state: "visible" });
+    await workspace.inspector.getByRole("link", { name: "Present from here" }).click();
     await expect(page).toHaveURL(/\/present\?from=deal-opens-wedge/);
     const present = new PresentPage(page);
     const subtree = presentationSteps(map, { from: "deal-opens-wedge" });

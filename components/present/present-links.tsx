@@ -14,14 +14,13 @@ export const PRESENT_SHORTCUTS: readonly { keys: string; action: string }[] = [
 ];
 
 /**
- * The workspace's way into a presentation: "Present", and "Present from here" while a claim is
- * selected; `p` and Shift+P do the same from the keyboard.
+ * The workspace's way into a presentation: "Present" in the toolbar, with `p`; Shift+P presents
+ * from the selected claim, like "Present from here" in the inspector.
  */
 export function PresentLinks({ className }: { className: string }) {
   const api = useMapStoreApi();
   const router = useRouter();
   const slug = useMapStore((s) => s.slug);
-  const selected = useMapStore((s) => (s.selection?.kind === "claim" ? s.selection.id : undefined));
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -41,19 +40,24 @@ export function PresentLinks({ className }: { className: string }) {
   }, [api, router]);
 
   return (
-    <>
-      <Link href={presentHref(slug)} className={className} title="Present the map step by step (p)">
-        Present
+    <Link href={presentHref(slug)} className={className} title="Present the map step by step (p)">
+      Present
+    </Link>
+  );
+}
+
+/** "Present from here" for the claim the inspector shows: its subtree, the claim first. */
+export function PresentFromHere({ id }: { id: string }) {
+  const slug = useMapStore((s) => s.slug);
+  return (
+    <p className="mt-3">
+      <Link
+        href={presentHref(slug, { from: id })}
+        className="inline-block rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+        title="Present this claim and what answers it (Shift+P)"
+      >
+        Present from here
       </Link>
-      {selected ? (
-        <Link
-          href={presentHref(slug, { from: selected })}
-          className={className}
-          title="Present the selected claim and what answers it (Shift+P)"
-        >
-          Present from here
-        </Link>
-      ) : null}
-    </>
+    </p>
   );
 }

@@ -285,7 +285,13 @@ export function PresentMap({
     };
     frame();
     // Going full screen or resizing the window changes the canvas: frame the claim again.
-    const observer = new ResizeObserver(() => frame());
+    let size = `${el.clientWidth}x${el.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const now = `${el.clientWidth}x${el.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      frame();
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [layout, current, revealed, reactFlow]);

@@ -6,6 +6,7 @@ import { ClaimEditor } from "@/components/editor/claim-editor";
 import { RelationEditor } from "@/components/editor/relation-editor";
 import { useMapStore } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
+import { PresentFromHere } from "@/components/present/present-links";
 import { cardsOfClaim, type MapIndex } from "@/lib/model/queries";
 import type { Card, Relation } from "@/lib/model/schema";
 import { CardView } from "./card-view";
@@ -184,6 +185,7 @@ function ClaimDetails({ id }: { id: string }) {
         <p className="mt-3 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{claim.notes}</p>
       ) : null}
       <ClaimEditor id={id} />
+      <PresentFromHere id={id} />
       <RelationList title="This claim" items={outgoingItems(index, index.outgoing.get(id) ?? [])} />
       <SourceList title="Supported by" relations={incoming.filter((r) => r.type === "support")} />
       <SourceList title="Attacked by" relations={incoming.filter((r) => r.type === "attack")} />
