@@ -168,9 +168,19 @@ test.describe("presentation", () => {
     // The buttons do the same for a mouse.
     await page.getByRole("button", { name: "Next →" }).click();
     await expect(present.counter).toHaveText(`13 / ${TOTAL}`);
-    // Space on the focused button steps once, not twice.
+    // Space on the clicked button steps once, not twice.
     await page.keyboard.press(" ");
     await expect(present.counter).toHaveText(`14 / ${TOTAL}`);
+    // A number then Enter jumps, even while a button has focus.
+    await page.keyboard.type("3");
+    await page.keyboard.press("Enter");
+    await expect(present.counter).toHaveText(`3 / ${TOTAL}`);
+    // Space after clicking another control still steps on rather than pressing it again.
+    await page.getByRole("button", { name: "Full screen" }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await page.keyboard.press(" ");
+    await expect(present.counter).toHaveText(`4 / ${TOTAL}`);
+    expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
   });
 
   test("B blanks the screen and brings it back", async ({ page }) => {
@@ -304,6 +314,11 @@ test.describe("presentation", () => {
     const size = await present.panelClaim.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(28);
     await page.screenshot({ path: path.join(SCREENSHOTS, "present-long-words-1280.png") });
+  });
+
+  test("an unknown map's presentation is a 404", async ({ page }) => {
+    const response = await page.goto("/maps/no-such-map/present");
+    expect(response?.status()).toBe(404);
   });
 
   test("works on a read-only server", async ({ page }) => {

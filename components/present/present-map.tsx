@@ -297,12 +297,7 @@ export function PresentMap({
   }, [layout, current, revealed, reactFlow]);
 
   return (
-    <div
-      ref={container}
-      className="relative h-full w-full"
-      data-testid="present-canvas"
-      data-camera-ms={CAMERA_MS}
-    >
+    <div ref={container} className="relative h-full w-full" data-testid="present-canvas">
       <Markers />
       <CurrentContext.Provider value={currentIds}>
         <ReactFlow<MapFlowNode, RelationFlowEdge>
@@ -321,7 +316,6 @@ export function PresentMap({
           edgesFocusable={false}
           disableKeyboardA11y
           zoomOnDoubleClick={false}
-          proOptions={{ hideAttribution: false }}
         />
       </CurrentContext.Provider>
     </div>

@@ -16,7 +16,8 @@ import {
   stepCards,
   stepFromParam,
 } from "@/lib/present/steps";
-import { type Controls, PRESENT_BUTTON } from "./controls";
+import { ControlButton } from "./control-button";
+import type { Controls } from "./controls";
 import { PresentCard } from "./present-card";
 import { type OpenHelp, PresentHelp } from "./present-help";
 import { PresentMap } from "./present-map";
@@ -126,8 +127,11 @@ export function Presentation({ slug, map, from, step: askedStep, view, handout }
       if (event.defaultPrevented) return;
       if (document.querySelector("dialog[open]")) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
-      // A focused button or link takes Space and Enter itself.
-      if ((event.key === " " || event.key === "Enter") && target?.closest("button, a, summary")) return;
+      // A focused button or link takes Space and Enter itself (controls drop focus after a mouse
+      // click), except Enter ending a typed step number.
+      const typedJump = event.key === "Enter" && typed !== "";
+      if ((event.key === " " || event.key === "Enter") && !typedJump && target?.closest("button, a, summary"))
+        return;
       const command = presentCommandFor(event);
       if (!command) return;
       if (command.id === "jump" && !typed) return;
@@ -311,12 +315,12 @@ function ControlBar({ title, controls }: { title: string; controls: Controls }) 
         />
       </div>
       <div className="flex flex-wrap items-center gap-3 px-5 py-3">
-        <button type="button" className={PRESENT_BUTTON} onClick={controls.previous} disabled={step === 0}>
+        <ControlButton onClick={controls.previous} disabled={step === 0}>
           ← Previous
-        </button>
-        <button type="button" className={PRESENT_BUTTON} onClick={controls.next} disabled={step >= total - 1}>
+        </ControlButton>
+        <ControlButton onClick={controls.next} disabled={step >= total - 1}>
           Next →
-        </button>
+        </ControlButton>
         <p className="min-w-24 text-center text-2xl font-semibold tabular-nums" data-testid="step-counter">
           {total > 0 ? step + 1 : 0} / {total}
         </p>
@@ -329,40 +333,23 @@ function ControlBar({ title, controls }: { title: string; controls: Controls }) 
           {title}
         </p>
         {fullscreen.supported ? (
-          <button
-            type="button"
-            className={PRESENT_BUTTON}
-            onClick={fullscreen.toggle}
-            aria-pressed={fullscreen.active}
-            title="Full screen (F)"
-          >
+          <ControlButton onClick={fullscreen.toggle} aria-pressed={fullscreen.active} title="Full screen (F)">
             Full screen
-          </button>
+          </ControlButton>
         ) : null}
-        <button type="button" className={PRESENT_BUTTON} onClick={controls.openPresenter}>
-          Presenter view
-        </button>
-        <button type="button" className={PRESENT_BUTTON} onClick={controls.print}>
-          Print handout
-        </button>
-        <button
-          type="button"
-          className={PRESENT_BUTTON}
+        <ControlButton onClick={controls.openPresenter}>Presenter view</ControlButton>
+        <ControlButton onClick={controls.print}>Print handout</ControlButton>
+        <ControlButton
           onClick={controls.help}
           aria-haspopup="dialog"
           aria-label="Shortcuts"
           title="Keyboard shortcuts (?)"
         >
           ?
-        </button>
-        <button
-          type="button"
-          className={PRESENT_BUTTON}
-          onClick={controls.exit}
-          title="Back to the workspace (Escape)"
-        >
+        </ControlButton>
+        <ControlButton onClick={controls.exit} title="Back to the workspace (Escape)">
           Exit
-        </button>
+        </ControlButton>
       </div>
     </footer>
   );

@@ -5,7 +5,8 @@ import type { MapIndex } from "@/lib/model/queries";
 import type { ArgumentMap } from "@/lib/model/schema";
 import { formatElapsed } from "@/lib/present/links";
 import { type PresentStep, stepCards } from "@/lib/present/steps";
-import { type Controls, PRESENT_BUTTON } from "./controls";
+import { ControlButton } from "./control-button";
+import type { Controls } from "./controls";
 import { PresentCard } from "./present-card";
 import { ROLE_TEXT } from "./step-text";
 
@@ -92,20 +93,16 @@ export function PresenterView({
         <p className="text-3xl font-semibold tabular-nums" role="timer" aria-label="Time presenting">
           {formatElapsed(timer.elapsed)}
         </p>
-        <button type="button" className={PRESENT_BUTTON} onClick={timer.toggle}>
-          {timer.paused ? "Resume timer" : "Pause timer"}
-        </button>
-        <button type="button" className={PRESENT_BUTTON} onClick={timer.reset}>
-          Reset timer
-        </button>
+        <ControlButton onClick={timer.toggle}>{timer.paused ? "Resume timer" : "Pause timer"}</ControlButton>
+        <ControlButton onClick={timer.reset}>Reset timer</ControlButton>
       </header>
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-800 px-6 py-3">
-        <button type="button" className={PRESENT_BUTTON} onClick={controls.previous} disabled={step === 0}>
+        <ControlButton onClick={controls.previous} disabled={step === 0}>
           ← Previous
-        </button>
-        <button type="button" className={PRESENT_BUTTON} onClick={controls.next} disabled={step >= total - 1}>
+        </ControlButton>
+        <ControlButton onClick={controls.next} disabled={step >= total - 1}>
           Next →
-        </button>
+        </ControlButton>
         <p className="min-w-24 text-center text-2xl font-semibold tabular-nums" data-testid="step-counter">
           {total > 0 ? step + 1 : 0} / {total}
         </p>
@@ -123,27 +120,13 @@ export function PresenterView({
             style={{ width: `${total > 0 ? ((step + 1) / total) * 100 : 0}%` }}
           />
         </div>
-        <button
-          type="button"
-          className={PRESENT_BUTTON}
-          onClick={controls.toggleBlank}
-          aria-pressed={blank}
-          data-testid="blank-audience"
-        >
+        <ControlButton onClick={controls.toggleBlank} aria-pressed={blank} data-testid="blank-audience">
           {blank ? "Show the audience screen" : "Blank the audience screen (B)"}
-        </button>
-        <button type="button" className={PRESENT_BUTTON} onClick={controls.print}>
-          Print handout
-        </button>
-        <button
-          type="button"
-          className={PRESENT_BUTTON}
-          onClick={controls.help}
-          aria-haspopup="dialog"
-          aria-label="Shortcuts"
-        >
+        </ControlButton>
+        <ControlButton onClick={controls.print}>Print handout</ControlButton>
+        <ControlButton onClick={controls.help} aria-haspopup="dialog" aria-label="Shortcuts">
           ?
-        </button>
+        </ControlButton>
       </div>
       <main className="grid gap-8 break-words px-6 py-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="presenter-now" className="min-w-0">

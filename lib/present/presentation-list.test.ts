@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseArgumentSource, serializeArgumentSource } from "../formats/argument-file";
+import { deleteClaim } from "../model/edits";
 import { formatProblem } from "../model/problems";
 import { presentationSteps } from "./steps";
 
@@ -87,5 +88,13 @@ describe("the presentation list in an argument file", () => {
     expect(saved).toContain("presentation:\n  - uniforms\n  - expression\nclaims:");
     const again = parseArgumentSource(saved, "uniforms.yaml");
     expect(again.ok).toBe(true);
+  });
+
+  it("drops a claim deleted in the workspace, so the file stays valid", () => {
+    const parsed = parseArgumentSource(FILE, "uniforms.yaml");
+    if (!parsed.ok) throw new Error("does not parse");
+    const edited = deleteClaim(parsed.value.map, "bullying", { withDescendants: true });
+    expect(edited.presentation).toEqual(["uniforms", "expression"]);
+    expect(parseArgumentSource(serializeArgumentSource(parsed.value, edited), "uniforms.yaml").ok).toBe(true);
   });
 });
