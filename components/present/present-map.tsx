@@ -278,7 +278,7 @@ export function PresentMap({
       const box = frameBox(layout, current, revealed);
       const rect = el.getBoundingClientRect();
       if (!box || rect.width === 0 || rect.height === 0) return;
-      const viewport = getViewportForBounds(box, rect.width, rect.height, MIN_ZOOM, MAX_ZOOM, 0.18);
+      const viewport = getViewportForBounds(box, rect.width, rect.height, MIN_ZOOM, MAX_ZOOM, 0.12);
       const duration = moved.current && !prefersReducedMotion() ? CAMERA_MS : 0;
       moved.current = true;
       void reactFlow.setViewport(viewport, { duration });

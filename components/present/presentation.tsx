@@ -236,8 +236,10 @@ function AudienceMap({
   steps: readonly PresentStep[];
   step: number;
 }) {
-  // The whole map is laid out once, so claims keep their places as they appear.
-  const layout = useMemo(() => layoutMap(map), [map]);
+  // The whole map is laid out once, so claims keep their places as they appear. Left to right, as
+  // on a flow sheet: siblings stack down the screen, so a claim and the claim it answers sit close
+  // together and the camera frames them large, where top-down spreads siblings far apart.
+  const layout = useMemo(() => layoutMap(map, { direction: "LR" }), [map]);
   const flow = useMemo(() => toFlow(layout, index), [layout, index]);
   const revealed = useMemo(() => revealedAt(steps, step), [steps, step]);
   return <PresentMap layout={layout} flow={flow} steps={steps} step={step} revealed={revealed} />;
