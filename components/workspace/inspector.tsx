@@ -6,6 +6,7 @@ import { ClaimEditor } from "@/components/editor/claim-editor";
 import { RelationEditor } from "@/components/editor/relation-editor";
 import { useMapStore } from "@/components/map/map-store";
 import { useMapView, useSearchMatches } from "@/components/map/map-view";
+import { PresentFromHere } from "@/components/present/present-links";
 import { matchPlaces } from "@/lib/graph/search";
 import { cardsOfClaim, type MapIndex } from "@/lib/model/queries";
 import type { Card, Relation } from "@/lib/model/schema";
@@ -207,6 +208,7 @@ function ClaimDetails({ id }: { id: string }) {
       ) : null}
       <ClaimAnalysisNote id={id} />
       <ClaimEditor id={id} />
+      <PresentFromHere id={id} />
       <RelationList title="This claim" items={outgoingItems(index, index.outgoing.get(id) ?? [])} />
       <SourceList title="Supported by" relations={incoming.filter((r) => r.type === "support")} />
       <SourceList title="Attacked by" relations={incoming.filter((r) => r.type === "attack")} />

@@ -6,6 +6,7 @@ import { MapDetailsButton } from "@/components/editor/map-details-dialog";
 import { SignInToEditLink } from "@/components/editor/sign-in-link";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
+import { PresentLinks } from "@/components/present/present-links";
 import { depthsOf } from "@/lib/layout/tree";
 import { AnalysisToggle } from "./analysis-panel";
 import { SearchBox } from "./search-box";
@@ -93,6 +94,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
       <Link href={`/maps/${slug}/outline`} className={BUTTON}>
         Outline
       </Link>
+      <PresentLinks className={BUTTON} />
       <button
         type="button"
         className={BUTTON}

@@ -1,6 +1,7 @@
 "use client";
 
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { ConflictBanner } from "@/components/editor/conflict-banner";
 import { CanvasEditingFromEditor } from "@/components/editor/drag-connect";
@@ -12,6 +13,7 @@ import { MapViewProvider, useMapView } from "@/components/map/map-view";
 import { type CommandHandler, useCommandKeys } from "@/components/ui/use-command-keys";
 import { WORKSPACE_COMMANDS, type WorkspaceCommandId } from "@/lib/commands/workspace";
 import type { ArgumentMap } from "@/lib/model/schema";
+import { presentHref } from "@/lib/present/links";
 import { AnalysisProvider, useAnalysis } from "./analysis-context";
 import { AnalysisPanel } from "./analysis-panel";
 import { INSPECTOR_HEADING_ID, Inspector } from "./inspector";
@@ -86,6 +88,7 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
   const editor = useOptionalEditorApi();
   const analysis = useAnalysis();
   const toggleAnalysis = analysis.toggle;
+  const router = useRouter();
   const canvas = useRef<HTMLElement>(null);
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -163,6 +166,16 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
     },
     help: () => {
       shortcuts.open();
+      return true;
+    },
+    present: () => {
+      router.push(presentHref(api.getState().slug));
+      return true;
+    },
+    "present-from-here": () => {
+      const state = api.getState();
+      if (state.selection?.kind !== "claim") return false;
+      router.push(presentHref(state.slug, { from: state.selection.id }));
       return true;
     },
     "toggle-analysis": () => {

@@ -17,6 +17,8 @@ export type WorkspaceCommandId =
   | "toggle-collapse"
   | "fit"
   | "toggle-analysis"
+  | "present"
+  | "present-from-here"
   | "help"
   | "add-rebuttal"
   | "add-support"
@@ -76,6 +78,15 @@ export const WORKSPACE_COMMANDS: readonly CommandRecord<WorkspaceCommandId>[] = 
     group: "View",
     chords: [{ key: "A", shift: true }],
     keysLabel: "Shift + A",
+  },
+  { id: "present", label: "Present the map, step by step", group: "View", chords: [{ key: "p" }] },
+  {
+    id: "present-from-here",
+    label: "Present from the selected claim (its subtree)",
+    group: "View",
+    chords: [{ key: "P", shift: true }],
+    keysLabel: "Shift + P",
+    when: (c) => c.claimSelected && outsideFieldsAndDialogs(c),
   },
   { id: "help", label: "Show these shortcuts", group: "View", chords: [{ key: "?" }] },
   {

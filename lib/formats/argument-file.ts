@@ -665,6 +665,7 @@ export function normalizeFile(file: ArgumentFile, slug?: string): { map: Argumen
     ...(file.description !== undefined ? { description: file.description } : {}),
     ...(file.tags ? { tags: file.tags } : {}),
     theses: file.theses ?? defaultTheses({ claims, relations }),
+    ...(file.presentation ? { presentation: file.presentation } : {}),
     claims,
     relations,
     evidence,
@@ -686,6 +687,8 @@ function locate(locus: Locus, map: ArgumentMap, origins: Origins): { path: Path;
       return { path: locus.field ? [locus.field] : [] };
     case "thesis":
       return { path: origins.thesesGiven ? ["theses", locus.index] : ["claims"] };
+    case "presentation":
+      return { path: ["presentation", locus.index] };
     case "claim": {
       const base = origins.claims[locus.index];
       if (locus.field === "evidence") return { path: [...base, "evidence", locus.item ?? 0] };
@@ -810,6 +813,7 @@ export function mapToFile(map: ArgumentMap, keepSides: ReadonlySet<string> = new
   const roots = defaultTheses(map);
   if (map.theses.length !== roots.length || map.theses.some((t, i) => t !== roots[i]))
     file.theses = map.theses;
+  if (map.presentation) file.presentation = map.presentation;
   if (map.evidence.length > 0) {
     file.evidence = Object.fromEntries(
       map.evidence.map(({ id, ...card }) => [id, stripUndefined(card)]),
@@ -818,7 +822,17 @@ export function mapToFile(map: ArgumentMap, keepSides: ReadonlySet<string> = new
   return orderKeys(file);
 }
 
-const TOP_ORDER = ["version", "title", "resolution", "description", "tags", "theses", "claims", "evidence"];
+const TOP_ORDER = [
+  "version",
+  "title",
+  "resolution",
+  "description",
+  "tags",
+  "theses",
+  "presentation",
+  "claims",
+  "evidence",
+];
 
 function orderKeys(file: ArgumentFile): ArgumentFile {
   const out: Record<string, unknown> = {};

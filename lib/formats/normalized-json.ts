@@ -13,6 +13,7 @@ export function mapToNormalized(map: ArgumentMap): ArgumentMap {
     description: map.description,
     tags: map.tags,
     theses: map.theses,
+    presentation: map.presentation,
     claims: map.claims.map((c) => ({
       id: c.id,
       text: c.text,

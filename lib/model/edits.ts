@@ -150,6 +150,7 @@ export function deleteClaim(
   return checked({
     ...map,
     theses: map.theses.filter((t) => !claims.has(t)),
+    ...(map.presentation ? { presentation: map.presentation.filter((c) => !claims.has(c)) } : {}),
     claims: map.claims.filter((c) => !claims.has(c.id)),
     relations: map.relations.filter((r) => !relations.has(r.id)),
   });

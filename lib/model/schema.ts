@@ -93,6 +93,11 @@ export const fileCardSchema = z.strictObject({
     .describe("The highlighted spans a debater reads aloud; each must occur in the quote."),
 });
 
+/** The claims a presentation reveals, in order; without it a presentation follows the reading order. */
+const presentationSchema = idListSchema.describe(
+  "Claim ids in the order a presentation reveals them. Default: each thesis, then supports before attacks, depth first.",
+);
+
 /** The argument file as authors write it (YAML or JSON): claims and cards keyed by id. */
 export const argumentFileSchema = z.strictObject({
   version: z.literal(FORMAT_VERSION),
@@ -103,6 +108,7 @@ export const argumentFileSchema = z.strictObject({
   theses: idListSchema
     .optional()
     .describe("The root claims, in display order. Default: claims that relate to nothing."),
+  presentation: presentationSchema.optional(),
   claims: z.record(idSchema, fileClaimSchema).describe("Claims keyed by id."),
   evidence: z.record(idSchema, fileCardSchema).optional().describe("Evidence cards keyed by id."),
 });
@@ -141,6 +147,7 @@ export const argumentMapSchema = z.object({
   description: z.string().optional(),
   tags: tagListSchema.optional(),
   theses: idListSchema,
+  presentation: presentationSchema.optional(),
   claims: z.array(claimSchema),
   relations: z.array(relationSchema),
   evidence: z.array(cardSchema),

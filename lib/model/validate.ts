@@ -5,6 +5,7 @@ import { type ArgumentMap, isHttpUrl } from "./schema";
 export type Locus =
   | { kind: "map"; field?: string }
   | { kind: "thesis"; index: number }
+  | { kind: "presentation"; index: number }
   | { kind: "claim"; index: number; field?: "id" | "evidence"; item?: number }
   | { kind: "relation"; index: number; field?: "id" | "to" | "evidence"; item?: number }
   | { kind: "card"; index: number; field?: "id" | "read" | "cite.url"; item?: number };
@@ -74,6 +75,15 @@ export function checkMap(map: ArgumentMap): MapIssue[] {
   map.theses.forEach((id, index) => {
     if (!claimIds.has(id))
       issues.push({ locus: { kind: "thesis", index }, code: "reference", message: `unknown claim "${id}"` });
+  });
+
+  const presented = new Set<string>();
+  map.presentation?.forEach((id, index) => {
+    const locus: Locus = { kind: "presentation", index };
+    if (!claimIds.has(id)) issues.push({ code: "reference", locus, message: `unknown claim "${id}"` });
+    else if (presented.has(id))
+      issues.push({ code: "duplicate", locus, message: `claim "${id}" is already listed` });
+    presented.add(id);
   });
 
   map.claims.forEach((claim, index) => {

@@ -181,6 +181,8 @@ export function locusPath(locus: Locus): string {
       return locus.field ?? "";
     case "thesis":
       return `theses[${locus.index}]`;
+    case "presentation":
+      return `presentation[${locus.index}]`;
     case "claim":
     case "relation":
     case "card": {
