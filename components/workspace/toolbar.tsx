@@ -6,6 +6,7 @@ import { SignInToEditLink } from "@/components/editor/sign-in-link";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
 import { depthsOf } from "@/lib/layout/tree";
+import { ExportMenu } from "./export-menu";
 import { SearchBox } from "./search-box";
 
 const BUTTON =
@@ -86,6 +87,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
         </select>
       </label>
       <SearchBox />
+      <ExportMenu />
       <Link href={`/maps/${slug}/outline`} className={BUTTON}>
         Outline
       </Link>

@@ -10,6 +10,7 @@ import { MapStoreProvider, useMapStore, useMapStoreApi } from "@/components/map/
 import { MapViewProvider, useMapView } from "@/components/map/map-view";
 import { fieldTakesKey } from "@/lib/editor/shortcuts";
 import type { ArgumentMap } from "@/lib/model/schema";
+import { EXPORT_BUTTON_ID } from "./export-menu";
 import { INSPECTOR_HEADING_ID, Inspector } from "./inspector";
 import { SEARCH_INPUT_ID } from "./search-box";
 import { ShortcutsDialog, useShortcutsDialog } from "./shortcuts-dialog";
@@ -158,6 +159,11 @@ function WorkspaceLayout() {
       if (key === "?") {
         event.preventDefault();
         shortcuts.open();
+        return;
+      }
+      if (key === "x") {
+        event.preventDefault();
+        document.getElementById(EXPORT_BUTTON_ID)?.click();
         return;
       }
       if (key === "f") {

@@ -246,6 +246,8 @@ export async function serialize(map: ArgumentMap, options: ExportOptions): Promi
   const outline = outlineOf(map, options);
   const doc = new PDFDocument({
     autoFirstPage: false,
+    // Our regular face from the start: pdfkit's default Helvetica needs font files the browser build lacks.
+    font: fonts[400] as unknown as string,
     margin: MARGIN,
     info: { Title: oneLine(outline.map.title), Creator: "Clashmap" },
   });
