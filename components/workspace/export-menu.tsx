@@ -176,7 +176,7 @@ export function ExportMenu() {
   };
 
   return (
-    <div className="flex shrink-0 items-center gap-2">
+    <>
       <button
         ref={button}
         id={EXPORT_BUTTON_ID}
@@ -194,7 +194,7 @@ export function ExportMenu() {
           }
         }}
       >
-        Export ▾
+        Export
       </button>
       <div
         ref={menu}
@@ -271,7 +271,16 @@ export function ExportMenu() {
           </button>
         </div>
       </div>
-      <div role="status" aria-live="polite" className="flex items-center gap-2 text-sm">
+      {/* Out of the toolbar's flow, under its right end, so the toolbar keeps its one row. */}
+      <div
+        role="status"
+        aria-live="polite"
+        className={`fixed top-14 right-4 z-40 flex max-w-md items-center gap-2 text-sm ${
+          status
+            ? "rounded-md border border-slate-300 bg-white px-3 py-2 shadow-md dark:border-slate-600 dark:bg-slate-900"
+            : ""
+        }`}
+      >
         {status?.kind === "working" ? (
           <>
             <progress
@@ -295,14 +304,28 @@ export function ExportMenu() {
             </button>
           </>
         ) : status ? (
-          <span
-            className={`max-w-96 text-xs ${status.kind === "error" ? "font-medium text-red-700 dark:text-red-300" : "text-slate-700 dark:text-slate-200"}`}
-            title={status.message}
-          >
-            {status.message}
-          </span>
+          <>
+            <span
+              className={
+                status.kind === "error"
+                  ? "font-medium text-red-700 dark:text-red-300"
+                  : "text-slate-700 dark:text-slate-200"
+              }
+            >
+              {status.message}
+            </span>
+            <button
+              type="button"
+              aria-label="Dismiss"
+              title="Dismiss"
+              className="rounded px-1 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+              onClick={() => begin()(null)}
+            >
+              ×
+            </button>
+          </>
         ) : null}
       </div>
-    </div>
+    </>
   );
 }

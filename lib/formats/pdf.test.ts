@@ -83,30 +83,34 @@ describe("pdf export", () => {
     },
   );
 
-  it.skipIf(!HAS_POPPLER)("never breaks a card: its tag, cite and quote share a page", async () => {
-    const base = randomMap(6, { claims: 60, cards: 0.8 });
-    // Cards of very different lengths, each with words that name it.
-    const m: ArgumentMap = {
-      ...base,
-      evidence: base.evidence.map((card, i) => ({
-        ...card,
-        tag: `Tag ${card.id}`,
-        quote: `Opens ${card.id} ${`${card.quote} `.repeat(1 + (i % 6))}closes ${card.id}`,
-        cite: { author: `Author ${card.id}`, date: "2020" },
-      })),
-    };
-    const file = await pdfFile(m);
-    const byPage = Array.from({ length: pages(file) }, (_, i) => squash(text(file, i + 1)));
-    for (const card of m.evidence) {
-      const tagPages = byPage.map((t, i) => (t.includes(`Tag ${card.id} `) ? i : -1)).filter((i) => i >= 1);
-      expect(tagPages.length, card.id).toBeGreaterThan(0);
-      for (const p of tagPages) {
-        expect(byPage[p]).toContain(`Author ${card.id}`);
-        expect(byPage[p]).toContain(`Opens ${card.id} `);
-        expect(byPage[p]).toContain(`closes ${card.id}`);
+  it.skipIf(!HAS_POPPLER)(
+    "never breaks a card: its tag, cite and quote share a page",
+    async () => {
+      const base = randomMap(6, { claims: 60, cards: 0.8 });
+      // Cards of very different lengths, each with words that name it.
+      const m: ArgumentMap = {
+        ...base,
+        evidence: base.evidence.map((card, i) => ({
+          ...card,
+          tag: `Tag ${card.id}`,
+          quote: `Opens ${card.id} ${`${card.quote} `.repeat(1 + (i % 6))}closes ${card.id}`,
+          cite: { author: `Author ${card.id}`, date: "2020" },
+        })),
+      };
+      const file = await pdfFile(m);
+      const byPage = Array.from({ length: pages(file) }, (_, i) => squash(text(file, i + 1)));
+      for (const card of m.evidence) {
+        const tagPages = byPage.map((t, i) => (t.includes(`Tag ${card.id} `) ? i : -1)).filter((i) => i >= 1);
+        expect(tagPages.length, card.id).toBeGreaterThan(0);
+        for (const p of tagPages) {
+          expect(byPage[p]).toContain(`Author ${card.id}`);
+          expect(byPage[p]).toContain(`Opens ${card.id} `);
+          expect(byPage[p]).toContain(`closes ${card.id}`);
+        }
       }
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it.skipIf(!HAS_POPPLER)("exports only the selected claim's subtree", async () => {
     const file = await pdfFile(map, "convince-moscow");
