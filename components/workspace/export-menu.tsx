@@ -283,6 +283,7 @@ export function ExportMenu() {
       >
         {status?.kind === "working" ? (
           <>
+            <span className="whitespace-nowrap text-slate-700 dark:text-slate-200">{status.label}</span>
             <progress
               max={100}
               value={Math.round(status.fraction * 100)}
