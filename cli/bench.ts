@@ -117,3 +117,27 @@ for (const [name, map] of [
     );
   }
 }
+
+{
+  // Exports run in the browser's worker and on the server; the picture formats are the slow ones.
+  await import("../lib/formats/render-node");
+  const svg = await import("../lib/formats/svg");
+  const png = await import("../lib/formats/png");
+  const pdf = await import("../lib/formats/pdf");
+  for (const claims of [1000, 5000]) {
+    const map = randomMap(3, { claims, theses: 3, cards: 0.3 });
+    const row: string[] = [];
+    for (const [name, format] of [
+      ["SVG", svg],
+      ["PNG", png],
+      ["PDF", pdf],
+    ] as const) {
+      const started = performance.now();
+      const out = await format.serialize(map, {});
+      row.push(
+        `${name} ${(performance.now() - started).toFixed(0)} ms (${(out.length / 1e6).toFixed(1)} MB)`,
+      );
+    }
+    console.log(`export of ${claims} claims (top-down, one run each): ${row.join(", ")}`);
+  }
+}

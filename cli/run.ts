@@ -8,6 +8,8 @@ import {
   serializeArgumentSource,
   serializeNewSource,
 } from "../lib/formats/argument-file";
+import { exportFormatList, exportFormats, exportMap } from "../lib/formats/export";
+import { formatInfo } from "../lib/formats/index";
 import { argumentFileJsonSchemaText } from "../lib/formats/json-schema";
 import { mapToNormalized } from "../lib/formats/normalized-json";
 import { failed, formatProblem, PROBLEM_CODES, type Problem, type ProblemCode } from "../lib/model/problems";
@@ -26,6 +28,10 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   cwd: string;
+  /** Writes bytes to standard output (binary exports); defaults to process.stdout. */
+  outBytes?: (bytes: Uint8Array) => void;
+  /** Whether standard output is a terminal, where binary exports are refused; defaults to process.stdout.isTTY. */
+  stdoutIsTTY?: boolean;
 }
 
 /** Exit codes: 0 all good, 1 invalid input, 2 usage error. */
@@ -37,8 +43,14 @@ export const USAGE = `Usage: npm run -s cli -- <command> [options]
 
 Commands:
   validate [files or folders…]          check argument files (default: ARGUMENTS_DIR or ./arguments)
-  export <file> --format json|yaml [--out PATH]
-                                        print the normalized JSON or the canonical YAML of a map
+  export <file> --format FORMAT [--claim ID] [--direction TB|LR] [--out PATH]
+                                        export a map, or one claim's subtree, as one of:
+${exportFormats()
+  .map(
+    (f) =>
+      `                                          ${f.id.padEnd(8)} ${f.label}${f.binary ? " (binary: --out or a pipe)" : ""}`,
+  )
+  .join("\n")}
   import <file…> [--from F] [--out PATH] [--force]
                                         turn Argdown, Kialo, AIF or our own files into new YAML maps
   schema [--out PATH]                   print the JSON Schema of argument files
@@ -250,23 +262,48 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: "string", short: "f" }, out: { type: "string", short: "o" } },
+    options: {
+      format: { type: "string", short: "f" },
+      out: { type: "string", short: "o" },
+      claim: { type: "string" },
+      direction: { type: "string" },
+    },
   });
   if (positionals.length !== 1) throw new UsageError("export takes exactly one file");
-  const format = values.format;
-  if (format !== "json" && format !== "yaml") throw new UsageError("--format must be json or yaml");
+  const format = formatInfo(values.format ?? "");
+  if (!format?.canExport) throw new UsageError(`--format must be one of ${exportFormatList()}`);
+  const direction = values.direction;
+  if (direction !== undefined && direction !== "TB" && direction !== "LR")
+    throw new UsageError("--direction must be TB or LR");
+  if (format.binary && !values.out && (io.stdoutIsTTY ?? process.stdout.isTTY))
+    throw new UsageError(
+      `${format.id} is binary: give --out PATH, or send standard output to a file or a pipe`,
+    );
   const loaded = await loadOrReport(positionals[0], io);
   if (Array.isArray(loaded)) {
     for (const problem of loaded) io.err(`${formatProblem(problem)}\n`);
     return EXIT.invalid;
   }
-  const text =
-    format === "json"
-      ? `${JSON.stringify(mapToNormalized(loaded.map), null, 2)}\n`
-      : loaded.shape === "file" && loaded.syntax === "yaml"
+  let body: string | Uint8Array;
+  if (format.id === "json" && !values.claim)
+    body = `${JSON.stringify(mapToNormalized(loaded.map), null, 2)}\n`;
+  else if (format.id === "yaml" && !values.claim)
+    // The whole map keeps its author's file as written: comments and order.
+    body =
+      loaded.shape === "file" && loaded.syntax === "yaml"
         ? serializeArgumentSource(loaded, loaded.map)
         : serializeNewSource(loaded.map, "yaml");
-  await emit(text, values.out, io);
+  else {
+    if (format.id === "png" || format.id === "pdf") await import("../lib/formats/render-node");
+    const result = await exportMap(loaded.map, format.id, { claimId: values.claim, direction });
+    if (!result.ok) throw new UsageError(`${result.message} (${positionals[0]})`);
+    body = result.body;
+  }
+  if (typeof body === "string") await emit(body, values.out, io);
+  else if (values.out) {
+    await writeFile(resolve(io, values.out), body);
+    io.err(`wrote ${values.out}\n`);
+  } else (io.outBytes ?? ((bytes) => process.stdout.write(bytes)))(body);
   return EXIT.ok;
 }
 

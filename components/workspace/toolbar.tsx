@@ -9,6 +9,7 @@ import { useMapView } from "@/components/map/map-view";
 import { PresentLinks } from "@/components/present/present-links";
 import { depthsOf } from "@/lib/layout/tree";
 import { AnalysisToggle } from "./analysis-panel";
+import { ExportMenu } from "./export-menu";
 import { SearchBox } from "./search-box";
 
 const BUTTON =
@@ -91,6 +92,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
       </label>
       <SearchBox />
       <AnalysisToggle />
+      <ExportMenu />
       <Link href={`/maps/${slug}/outline`} className={BUTTON}>
         Outline
       </Link>

@@ -16,6 +16,7 @@ import type { ArgumentMap } from "@/lib/model/schema";
 import { presentHref } from "@/lib/present/links";
 import { AnalysisProvider, useAnalysis } from "./analysis-context";
 import { AnalysisPanel } from "./analysis-panel";
+import { EXPORT_BUTTON_ID } from "./export-menu";
 import { INSPECTOR_HEADING_ID, Inspector } from "./inspector";
 import { SEARCH_INPUT_ID } from "./search-box";
 import { ShortcutsDialog, useShortcutsDialog } from "./shortcuts-dialog";
@@ -162,6 +163,10 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
     },
     search: () => {
       document.getElementById(SEARCH_INPUT_ID)?.focus();
+      return true;
+    },
+    export: () => {
+      document.getElementById(EXPORT_BUTTON_ID)?.click();
       return true;
     },
     help: () => {

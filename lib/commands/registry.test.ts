@@ -68,7 +68,7 @@ describe("the workspace commands", () => {
     expect(run(press("R", { shiftKey: true }))).toBeUndefined();
     expect(run(press("r", { altKey: true }))).toBeUndefined();
     expect(run(press("r", { ctrlKey: true }))).toBeUndefined();
-    expect(run(press("x"))).toBeUndefined();
+    expect(run(press("q"))).toBeUndefined();
   });
 
   it("move, search, fit and help outside text fields and dialogs; ? whatever Shift it takes", () => {

@@ -18,6 +18,7 @@ export type WorkspaceCommandId =
   | "fit"
   | "toggle-analysis"
   | "present"
+  | "export"
   | "present-from-here"
   | "help"
   | "add-rebuttal"
@@ -80,6 +81,12 @@ export const WORKSPACE_COMMANDS: readonly CommandRecord<WorkspaceCommandId>[] = 
     keysLabel: "Shift + A",
   },
   { id: "present", label: "Present the map, step by step", group: "View", chords: [{ key: "p" }] },
+  {
+    id: "export",
+    label: "Export the map or the selected claim's subtree",
+    group: "View",
+    chords: [{ key: "x" }],
+  },
   {
     id: "present-from-here",
     label: "Present from the selected claim (its subtree)",
