@@ -2,7 +2,7 @@
 
 import { EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
-import { edgeCurve } from "@/lib/graph/edge-path";
+import { edgeCurve, routeCurve } from "@/lib/graph/edge-path";
 import type { RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { HandleSide } from "@/lib/layout/layout";
 import { useMapStore } from "./map-store";
@@ -27,12 +27,14 @@ function RelationEdgeView({
   const selected = useMapStore((s) => s.selection?.kind === "relation" && s.selection.id === id);
   const select = useMapStore((s) => s.select);
   const type = data?.type ?? "support";
-  const curve = edgeCurve(
-    { x: sourceX, y: sourceY },
-    sourcePosition as HandleSide,
-    { x: targetX, y: targetY },
-    targetPosition as HandleSide,
-  );
+  const curve = data?.route
+    ? routeCurve(data.route)
+    : edgeCurve(
+        { x: sourceX, y: sourceY },
+        sourcePosition as HandleSide,
+        { x: targetX, y: targetY },
+        targetPosition as HandleSide,
+      );
   // The middle of an undercut relation holds the anchor, so its badge moves towards the source.
   const badgeAt = curve.pointAt(data?.undercut ? 0.25 : 0.5);
   const cards = data?.cards ?? 0;
