@@ -10,6 +10,7 @@ import {
   YAMLMap,
   YAMLSeq,
   type Node as YamlNode,
+  visit,
 } from "yaml";
 import { z } from "zod";
 import { relationId } from "../model/ids";
@@ -67,6 +68,35 @@ interface Origins {
 }
 
 const YAML_OUTPUT = { lineWidth: 0, flowCollectionPadding: false } as const;
+// The yaml package checks keys for duplicates by scanning every earlier key of the mapping, which
+// takes seconds on a map of thousands of claims; duplicateKeyOffsets finds them in one pass.
+const YAML_PARSE = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const;
+
+/** Where each repeated key of a mapping starts in the text (every occurrence after the first). */
+function duplicateKeyOffsets(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (map.items.length < 2) return;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = `${typeof pair.key.value} ${String(pair.key.value)}`;
+        if (seen.has(key)) offsets.push(pair.key.range?.[0] ?? 0);
+        else seen.add(key);
+      }
+    },
+  });
+  return offsets;
+}
+
+/**
+ * The document of the text the last serialization checked, so that reading that text back
+ * (the save's own check) does not parse it a second time. Only ever holds one document.
+ */
+let verified: { text: string; doc: Document; lineCounter: LineCounter } | undefined;
+/** Plain renderings already known for a document, so a save renders the file it starts from once. */
+const renderings = new WeakMap<Document, string>();
 /** Where a file in `arguments/` finds the JSON Schema; files elsewhere pass their own relative path. */
 export const DEFAULT_SCHEMA_REFERENCE = "../schema/argument-map.schema.json";
 
@@ -91,28 +121,28 @@ export function parseArgumentSource(
       { file, line: 1, col: 1, path: "", message: `file is ${bytes} bytes; the limit is ${MAX_FILE_BYTES}` },
     ]);
   }
-  const lineCounter = new LineCounter();
-  if (syntax === "json") {
+  // A save has just parsed this very text to check its merge: take that document over.
+  const reuse = verified?.text === text ? verified : undefined;
+  verified = undefined;
+  const lineCounter = reuse?.lineCounter ?? new LineCounter();
+  if (syntax === "json" && !reuse) {
     const jsonProblem = jsonSyntaxProblem(text, file);
     if (jsonProblem) return fail([jsonProblem]);
   }
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  });
+  const doc = reuse?.doc ?? parseDocument(text, { lineCounter, ...YAML_PARSE });
   const at = (offset: number, path: string, message: string): Problem => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, col: pos.col, path, message };
   };
   const problems: Problem[] = [];
   let fatal = false;
+  const duplicate = (offset: number) => {
+    const path = pathAtOffset(doc, offset);
+    problems.push(at(offset, formatPath(path), `duplicate key "${String(path.at(-1) ?? "")}"`));
+  };
   for (const error of doc.errors) {
-    if (error.code === "DUPLICATE_KEY") {
-      const path = pathAtOffset(doc, error.pos[0]);
-      problems.push(at(error.pos[0], formatPath(path), `duplicate key "${String(path.at(-1) ?? "")}"`));
-    } else {
+    if (error.code === "DUPLICATE_KEY") duplicate(error.pos[0]);
+    else {
       fatal = true;
       problems.push(
         at(error.pos[0], "", `${syntax === "json" ? "JSON" : "YAML"} syntax: ${firstLine(error.message)}`),
@@ -120,6 +150,7 @@ export function parseArgumentSource(
     }
   }
   if (fatal) return fail(problems);
+  for (const offset of duplicateKeyOffsets(doc)) duplicate(offset);
 
   const nodeAt = (path: Path): YamlNode | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
@@ -589,9 +620,14 @@ export function newYamlDocument(map: ArgumentMap, schemaReference = DEFAULT_SCHE
 
 /**
  * Writes `map` back as the text of `source`, changing only what differs: comments, key order,
- * quoting and block styles of untouched parts stay as the author left them.
+ * quoting and block styles of untouched parts stay as the author left them. With `consume` the
+ * source's document is edited in place instead of copied (a save that is done with it).
  */
-export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap): string {
+export function serializeArgumentSource(
+  source: ParsedSource,
+  map: ArgumentMap,
+  options: { consume?: boolean } = {},
+): string {
   if (source.shape === "normalized") {
     const slug = source.doc.get("slug");
     const render = (m: ArgumentMap) =>
@@ -600,7 +636,11 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
     const edited = render(map);
     return edited === base ? source.text : keepAuthorFormatting(source, base, edited, JSON.parse(edited));
   }
-  const doc = source.doc.clone();
+  const render = (d: Document) =>
+    source.syntax === "json" ? `${JSON.stringify(d.toJS(), null, 2)}\n` : d.toString(YAML_OUTPUT);
+  // The plain rendering of the file as it was, taken before a consumed document changes.
+  const base = renderings.get(source.doc) ?? render(source.doc);
+  const doc = options.consume ? source.doc : source.doc.clone();
   // A side the author wrote though it follows from the relations is theirs to keep; one that was
   // written only because it differed (often by an earlier save) goes when it is no longer needed,
   // so undoing an edit gives back the file as it was.
@@ -620,10 +660,7 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
   const thesesWereDefault = sameJson(source.map.theses, defaultTheses(source.map));
   if (doc.has("theses") && thesesWereDefault && !want.theses) (want as ArgumentFile).theses = map.theses;
   doc.contents = mergeNode(doc, doc.contents, want, []) as typeof doc.contents;
-  const render = (d: Document) =>
-    source.syntax === "json" ? `${JSON.stringify(d.toJS(), null, 2)}\n` : d.toString(YAML_OUTPUT);
   const edited = render(doc);
-  const base = render(source.doc);
   if (edited === base) return source.text;
   return keepAuthorFormatting(source, base, edited, doc.toJS());
 }
@@ -639,9 +676,16 @@ function keepAuthorFormatting(source: ParsedSource, base: string, edited: string
   const crlf = source.text.includes("\r\n");
   const author = crlf ? source.text.replace(/\r\n/g, "\n") : source.text;
   const merged = mergeLines(author.split("\n"), base.split("\n"), edited.split("\n"))?.join("\n");
-  const check = merged === undefined ? undefined : parseDocument(merged, { uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const check = merged === undefined ? undefined : parseDocument(merged, { lineCounter, ...YAML_PARSE });
   const sameContent = check !== undefined && check.errors.length === 0 && sameJson(check.toJS(), content);
   const out = sameContent && merged !== undefined ? merged : edited;
+  if (check && sameContent && merged !== undefined && !crlf) {
+    // The merged text renders as `edited` did (same content, same node styles), which makes it
+    // the base of the next save into this text.
+    verified = { text: merged, doc: check, lineCounter };
+    renderings.set(check, edited);
+  }
   return crlf ? out.replace(/\n/g, "\r\n") : out;
 }
 
