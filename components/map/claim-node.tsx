@@ -1,11 +1,13 @@
 "use client";
 
-import { Handle, type NodeProps, type Position } from "@xyflow/react";
+import { Handle, type NodeProps, type Position, useStore } from "@xyflow/react";
 import { memo } from "react";
 import { ConnectHandle } from "@/components/editor/drag-connect";
 import type { AnchorFlowNode, ClaimFlowNode } from "@/lib/graph/to-flow";
 import type { HandleSpec } from "@/lib/layout/layout";
 import { NODE_STYLES } from "@/lib/layout/node-style";
+import { DETAIL_ZOOM } from "@/lib/layout/open-view";
+import { ClaimNodeLite } from "./claim-node-lite";
 import { useMapStore } from "./map-store";
 import { useSearchMatch } from "./map-view";
 
@@ -27,6 +29,15 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
   const current = match === "current";
   const toggleCollapsed = useMapStore((s) => s.toggleCollapsed);
   const direction = useMapStore((s) => s.direction);
+  // A boolean selector: zooming re-renders a node only when it crosses the level of detail.
+  const far = useStore((s) => s.transform[2] < DETAIL_ZOOM);
+  if (far)
+    return (
+      <>
+        <ClaimNodeLite id={id} data={data} selected={selected} match={match} />
+        <NodeHandles handles={data.handles} />
+      </>
+    );
   const style = NODE_STYLES[data.kind];
   const side = SIDE_CLASSES[data.side];
   const thesis = data.kind === "thesis";

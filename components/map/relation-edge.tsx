@@ -1,10 +1,11 @@
 "use client";
 
-import { EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
+import { EdgeLabelRenderer, type EdgeProps, useStore } from "@xyflow/react";
 import { memo } from "react";
 import { edgeCurve, routeCurve } from "@/lib/graph/edge-path";
 import type { RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { HandleSide } from "@/lib/layout/layout";
+import { DETAIL_ZOOM } from "@/lib/layout/open-view";
 import { useMapStore } from "./map-store";
 
 const MARKER_IDS = { support: "clashmap-support-end", attack: "clashmap-attack-end" } as const;
@@ -26,6 +27,8 @@ function RelationEdgeView({
 }: EdgeProps<RelationFlowEdge>) {
   const selected = useMapStore((s) => s.selection?.kind === "relation" && s.selection.id === id);
   const select = useMapStore((s) => s.select);
+  // Zoomed out, card badges are unreadable and cost a DOM element each, so they are left out.
+  const far = useStore((s) => s.transform[2] < DETAIL_ZOOM);
   const type = data?.type ?? "support";
   const curve = data?.route
     ? routeCurve(data.route)
@@ -73,7 +76,7 @@ function RelationEdgeView({
         strokeWidth={18}
         className="react-flow__edge-interaction"
       />
-      {cards > 0 ? (
+      {cards > 0 && !far ? (
         <EdgeLabelRenderer>
           <button
             type="button"

@@ -53,32 +53,31 @@ export function SearchBox() {
         id={statusId}
         role="status"
         data-testid="search-status"
-        className={`text-xs tabular-nums text-slate-700 dark:text-slate-300 ${query.trim() ? "min-w-14" : ""}`}
+        className="min-w-16 text-xs tabular-nums text-slate-700 dark:text-slate-300"
       >
         {query.trim() ? (count === 0 ? "No matches" : `${at < 0 ? 0 : at + 1} of ${count}`) : ""}
       </span>
-      {query.trim() ? (
-        <>
-          <button
-            type="button"
-            aria-label="Previous match"
-            disabled={count === 0}
-            onClick={() => step(-1)}
-            className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            aria-label="Next match"
-            disabled={count === 0}
-            onClick={() => step(1)}
-            className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
-          >
-            ↓
-          </button>
-        </>
-      ) : null}
+      {/* The step buttons keep their room while the search is empty, so typing does not move the toolbar. */}
+      <span className={`flex items-center gap-1 ${query.trim() ? "" : "invisible"}`}>
+        <button
+          type="button"
+          aria-label="Previous match"
+          disabled={count === 0}
+          onClick={() => step(-1)}
+          className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          aria-label="Next match"
+          disabled={count === 0}
+          onClick={() => step(1)}
+          className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
+        >
+          ↓
+        </button>
+      </span>
     </search>
   );
 }

@@ -7,6 +7,7 @@ import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
 import { depthsOf } from "@/lib/layout/tree";
 import { SearchBox } from "./search-box";
+import { ToolbarMenuButton } from "./toolbar-menu";
 
 const BUTTON =
   "shrink-0 whitespace-nowrap rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
@@ -29,7 +30,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
   };
 
   return (
-    <header className="flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
+    <header data-toolbar className="relative flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
       <Link
         href="/"
         className="shrink-0 text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
@@ -39,6 +40,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
       <h1 className="mr-auto min-w-0 flex-[1_1_9rem] truncate text-base font-semibold" title={title}>
         {title}
       </h1>
+      <ToolbarMenuButton />
       <EditToolbar />
       <SignInToEditLink />
       <fieldset className="flex shrink-0 items-center rounded-md border border-slate-300 dark:border-slate-600">

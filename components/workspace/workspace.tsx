@@ -1,7 +1,7 @@
 "use client";
 
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ConflictBanner } from "@/components/editor/conflict-banner";
 import { EditorHost } from "@/components/editor/editor-host";
 import { EditorProvider } from "@/components/editor/editor-store";
@@ -9,12 +9,15 @@ import { focusNode, MapCanvas } from "@/components/map/map-canvas";
 import { MapStoreProvider, useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { MapViewProvider, useMapView } from "@/components/map/map-view";
 import { fieldTakesKey } from "@/lib/editor/shortcuts";
+import type { Direction } from "@/lib/layout/layout";
 import type { ArgumentMap } from "@/lib/model/schema";
 import { INSPECTOR_HEADING_ID, Inspector } from "./inspector";
+import { InspectorPanel, useInspectorPanel } from "./inspector-panel";
 import { SEARCH_INPUT_ID } from "./search-box";
 import { ShortcutsDialog, useShortcutsDialog } from "./shortcuts-dialog";
 import { Toolbar } from "./toolbar";
 import { useFocusClaim } from "./use-focus-claim";
+import { openingView, useViewInUrl } from "./use-view-url";
 
 export interface WorkspaceProps {
   slug: string;
@@ -22,6 +25,10 @@ export interface WorkspaceProps {
   revision: string;
   /** Claim to open centred and selected (`?focus=`). */
   focus?: string;
+  /** Orientation to open in (`?dir=`). */
+  direction?: Direction;
+  /** Folded claims (`?collapsed=a,b`); without it a big map opens folded to a readable depth. */
+  collapsed?: string;
   /** Whether this visitor may edit; without it no editing control is rendered. */
   canEdit?: boolean;
   /** Editing needs the edit token and this visitor has not signed in. */
@@ -34,13 +41,23 @@ export function Workspace({
   map,
   revision,
   focus,
+  direction,
+  collapsed,
   canEdit = false,
   signInToEdit = false,
 }: WorkspaceProps) {
   const known = focus !== undefined && map.claims.some((c) => c.id === focus);
+  const [opening] = useState(() => openingView(map, collapsed, known ? focus : undefined));
   return (
     <MapStoreProvider
-      init={{ slug, model: map, revision, selection: known ? { kind: "claim", id: focus } : null }}
+      init={{
+        slug,
+        model: map,
+        revision,
+        selection: known ? { kind: "claim", id: focus } : null,
+        direction,
+        collapsed: opening.collapsed,
+      }}
     >
       <EditorProvider canEdit={canEdit} signIn={signInToEdit} revision={revision}>
         <MapViewProvider>
@@ -75,6 +92,8 @@ function WorkspaceLayout() {
   const canvas = useRef<HTMLElement>(null);
   const viewRef = useRef(view);
   viewRef.current = view;
+  useViewInUrl();
+  const inspector = useInspectorPanel();
 
   // The selected claim is shareable: keep it in the address without a navigation.
   useEffect(() => {
@@ -181,11 +200,15 @@ function WorkspaceLayout() {
     <div className="flex h-dvh flex-col">
       <Toolbar onHelp={shortcuts.open} />
       <ConflictBanner />
-      <main className="grid min-h-0 flex-1 grid-cols-[1fr_26rem]">
+      <main
+        className={`relative grid min-h-0 flex-1 grid-cols-1 ${inspector.shown ? "lg:grid-cols-[1fr_26rem]" : ""}`}
+      >
         <section ref={canvas} className="min-h-0 min-w-0" aria-label="Argument map">
           <MapCanvas />
         </section>
-        <Inspector />
+        <InspectorPanel shown={inspector.shown} onToggle={inspector.toggle}>
+          <Inspector />
+        </InspectorPanel>
       </main>
       <ShortcutsDialog dialog={shortcuts.dialog} />
       <EditorHost />

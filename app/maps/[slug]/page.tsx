@@ -15,6 +15,8 @@ interface Props {
 }
 
 const focusSchema = z.string().max(128).optional().catch(undefined);
+const directionSchema = z.enum(["TB", "LR"]).optional().catch(undefined);
+const collapsedSchema = z.string().max(200_000).optional().catch(undefined);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -28,7 +30,8 @@ export default async function MapPage({ params, searchParams }: Props) {
   const stored = await loadMapOnce(slug);
   if (!stored) notFound();
   if (!stored.ok) return <MapProblems file={stored.file} problems={stored.problems} />;
-  const focus = focusSchema.parse((await searchParams).focus);
+  const query = await searchParams;
+  const focus = focusSchema.parse(query.focus);
   const access = accessInfo(accessConfig(), (await cookies()).get(SESSION_COOKIE)?.value);
   const canEdit = editingAllowed(access);
   return (
@@ -37,6 +40,8 @@ export default async function MapPage({ params, searchParams }: Props) {
       map={stored.map}
       revision={stored.revision}
       focus={focus}
+      direction={directionSchema.parse(query.dir)}
+      collapsed={collapsedSchema.parse(query.collapsed)}
       canEdit={canEdit}
       signInToEdit={!canEdit && access.needsToken && !access.signedIn}
     />
