@@ -39,7 +39,9 @@ function RelationEdgeView({
         targetPosition as HandleSide,
       );
   // The middle of an undercut relation holds the anchor, so its badge moves towards the source.
-  const badgeAt = curve.pointAt(data?.undercut ? 0.25 : 0.5);
+  // A routed edge's badge sits where the line meets its answer, one per answer down the column.
+  const badgeAt =
+    data?.route && data.route.length > 2 ? data.route[1] : curve.pointAt(data?.undercut ? 0.25 : 0.5);
   const cards = data?.cards ?? 0;
   return (
     <>

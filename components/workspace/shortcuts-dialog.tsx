@@ -23,6 +23,7 @@ const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: "Enter / Shift+Enter in search", action: "Next / previous match" },
   { keys: "c", action: "Collapse or expand the selected claim" },
   { keys: "f", action: "Fit the whole map in view" },
+  { keys: "i", action: "Hide or show the inspector" },
   { keys: "?", action: "Show these shortcuts" },
 ];
 

@@ -30,14 +30,17 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
   };
 
   return (
-    <header data-toolbar className="relative flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
+    <header data-toolbar className="relative flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 max-[1439px]:gap-x-1.5 max-[1439px]:px-3 dark:border-slate-700 dark:bg-slate-900">
       <Link
         href="/"
         className="shrink-0 text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
       >
         ← Library
       </Link>
-      <h1 className="mr-auto min-w-0 flex-[1_1_9rem] truncate text-base font-semibold" title={title}>
+      <h1
+        className="mr-auto min-w-0 flex-[1_1_9rem] truncate text-base font-semibold max-[1439px]:lg:flex-[1_1_0]"
+        title={title}
+      >
         {title}
       </h1>
       <ToolbarMenuButton />
@@ -82,7 +85,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
           <option value="">Collapse to…</option>
           {Array.from({ length: maxDepth }, (_, i) => i + 1).map((levels) => (
             <option key={levels} value={levels}>
-              {levels === 1 ? "1 level (theses)" : `${levels} levels`}
+              {levels === 1 ? "1 level" : `${levels} levels`}
             </option>
           ))}
         </select>
