@@ -248,11 +248,15 @@ async function main(): Promise<void> {
   };
   const rows = browser ? [...ROWS, ...browserRows()] : ROWS;
   for (const size of sizes) {
-    const map = generateMap({ claims: size });
+    // The map as the app reads it back from its file (a file lists supports before attacks).
+    const yaml = serializeNewSource(generateMap({ claims: size }), "yaml");
+    const parsed = parseArgumentSource(yaml, "bench.yaml");
+    if (!parsed.ok) throw new Error(`the generated map does not read back: ${parsed.problems[0]?.message}`);
+    const map = parsed.value.map;
     const context: BenchContext = {
       size,
       map,
-      yaml: serializeNewSource(map, "yaml"),
+      yaml,
       json: `${JSON.stringify(mapToNormalized(map))}\n`,
       results: new Map(),
     };
@@ -290,7 +294,8 @@ async function main(): Promise<void> {
     }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const print = (cells: string[]) => console.log(`| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`);
+  const print = (cells: string[]) =>
+    console.log(`| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`);
   print(header);
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const line of lines) print(line);

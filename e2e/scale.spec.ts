@@ -58,7 +58,8 @@ test.describe("the bundled map on a laptop", () => {
     await workspace.fitAll();
     expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.6);
     await expect(workspace.claimNodes).toHaveCount(28);
-    for (const node of await workspace.claimNodes.all()) expect(await inside(node, workspace.canvas)).toBe(true);
+    for (const node of await workspace.claimNodes.all())
+      expect(await inside(node, workspace.canvas)).toBe(true);
     // Fitted, the whole map is in view, so the minimap stays out of its way.
     await expect(page.getByRole("img", { name: "Minimap of the whole map" })).toHaveCount(0);
     await shot(page, "tb-fit");
@@ -70,7 +71,8 @@ test.describe("the bundled map on a laptop", () => {
     await shot(page, "lr-open");
     await workspace.fitAll();
     expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.45);
-    for (const node of await workspace.claimNodes.all()) expect(await inside(node, workspace.canvas)).toBe(true);
+    for (const node of await workspace.claimNodes.all())
+      expect(await inside(node, workspace.canvas)).toBe(true);
     await shot(page, "lr-fit");
 
     const results = await new AxeBuilder({ page }).analyze();
@@ -159,7 +161,9 @@ test.describe("big maps", () => {
     const workspace = new WorkspacePage(page);
     await workspace.open(slug);
     await expect(workspace.node(hiddenId)).toHaveCount(0);
-    await expect(page.getByRole("button", { name: /^Expand: show \d+ hidden claims?$/ }).first()).toBeAttached();
+    await expect(
+      page.getByRole("button", { name: /^Expand: show \d+ hidden claims?$/ }).first(),
+    ).toBeAttached();
 
     await workspace.fitAll();
     await expect(workspace.claimNodes).toHaveCount(shown);
@@ -238,7 +242,9 @@ test.describe("on a phone", () => {
     await editor.inspector.getByRole("button", { name: "Add rebuttal", exact: true }).tap();
     await editor.inspector.getByLabel("Rebuttal text").fill("Uniform swaps make them free");
     await editor.inspector.locator('form button[type="submit"]').tap();
-    await expect(editor.inspector.getByRole("heading", { level: 2 })).toHaveText("Uniform swaps make them free");
+    await expect(editor.inspector.getByRole("heading", { level: 2 })).toHaveText(
+      "Uniform swaps make them free",
+    );
     await editor.savedAfter(loaded);
     const map = await fileMap(slug);
     const claim = map.claims.find((c) => c.text === "Uniform swaps make them free");

@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  Background,
-  Controls,
-  type EdgeTypes,
-  type NodeTypes,
-  ReactFlow,
-  useReactFlow,
-} from "@xyflow/react";
+import { Background, Controls, type EdgeTypes, type NodeTypes, ReactFlow, useReactFlow } from "@xyflow/react";
 import { useEffect, useMemo, useRef } from "react";
 import { useDragConnect } from "@/components/editor/drag-connect";
 import { useCanEdit } from "@/components/editor/editor-store";

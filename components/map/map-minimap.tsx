@@ -84,7 +84,16 @@ export function MinimapToggle() {
       className="max-md:hidden"
     >
       <svg viewBox="0 0 16 16" aria-hidden="true" width="12" height="12">
-        <rect x="1" y="2" width="14" height="12" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <rect
+          x="1"
+          y="2"
+          width="14"
+          height="12"
+          rx="1.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+        />
         <rect x="8" y="8" width="5" height="4" fill={on ? "currentColor" : "none"} stroke="currentColor" />
       </svg>
     </ControlButton>

@@ -30,7 +30,10 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
   };
 
   return (
-    <header data-toolbar className="relative flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 max-[1439px]:gap-x-1.5 max-[1439px]:px-3 dark:border-slate-700 dark:bg-slate-900">
+    <header
+      data-toolbar
+      className="relative flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 max-[1439px]:gap-x-1.5 max-[1439px]:px-3 dark:border-slate-700 dark:bg-slate-900"
+    >
       <Link
         href="/"
         className="shrink-0 text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"

@@ -23,7 +23,18 @@ const WORDS = (
   "policy strategy talks negotiations agreement treaty inspections compliance violation threat risk"
 ).split(" ");
 
-const AUTHORS = ["Katz", "Nguyen", "Okafor", "Petrov", "Haddad", "Lindqvist", "Moreau", "Sato", "Ibrahim", "Costa"];
+const AUTHORS = [
+  "Katz",
+  "Nguyen",
+  "Okafor",
+  "Petrov",
+  "Haddad",
+  "Lindqvist",
+  "Moreau",
+  "Sato",
+  "Ibrahim",
+  "Costa",
+];
 const PUBLICATIONS = ["Foreign Affairs", "The Economist", "Reuters", "Brookings", "RAND", "Al-Monitor"];
 
 export interface GeneratedMapOptions {

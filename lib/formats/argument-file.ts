@@ -7,10 +7,10 @@ import {
   LineCounter,
   parseDocument,
   type Range,
+  visit,
   YAMLMap,
   YAMLSeq,
   type Node as YamlNode,
-  visit,
 } from "yaml";
 import { z } from "zod";
 import { relationId } from "../model/ids";
@@ -149,8 +149,8 @@ export function parseArgumentSource(
       );
     }
   }
-  if (fatal) return fail(problems);
   for (const offset of duplicateKeyOffsets(doc)) duplicate(offset);
+  if (fatal) return fail(problems);
 
   const nodeAt = (path: Path): YamlNode | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {

@@ -86,8 +86,8 @@ export function routeCurve(points: readonly Point[]): EdgeCurve {
     const b = points[i];
     const c = points[i + 1];
     const r = Math.min(CORNER, lengths[i - 1] / 2, lengths[i] / 2);
-    const inX = b.x - (Math.sign(b.x - a.x) * r);
-    const inY = b.y - (Math.sign(b.y - a.y) * r);
+    const inX = b.x - Math.sign(b.x - a.x) * r;
+    const inY = b.y - Math.sign(b.y - a.y) * r;
     const outX = b.x + Math.sign(c.x - b.x) * r;
     const outY = b.y + Math.sign(c.y - b.y) * r;
     parts.push(`L${inX},${inY} Q${b.x},${b.y} ${outX},${outY}`);

@@ -23,7 +23,9 @@ describe("reuseFlow", () => {
     const last = map.claims[map.claims.length - 1];
     const edited = {
       ...map,
-      claims: map.claims.map((c) => (c.id === last.id ? { ...c, side: c.side === "aff" ? "neg" : "aff" } : c)),
+      claims: map.claims.map((c) =>
+        c.id === last.id ? { ...c, side: c.side === "aff" ? "neg" : "aff" } : c,
+      ),
     } as typeof map;
     const after = reuseFlow(before, flowOf(edited));
     const changed = after.nodes.filter((n) => !before.nodes.includes(n)).map((n) => n.id);

@@ -252,7 +252,8 @@ export function layoutMap(
   }
 
   const peers = peerPairs(map, tree.roots, byId, mode);
-  const routes = mode === "compact" ? placeCompact(tree, byId, direction, peers) : placeTidy(tree, byId, direction, peers);
+  const routes =
+    mode === "compact" ? placeCompact(tree, byId, direction, peers) : placeTidy(tree, byId, direction, peers);
 
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
@@ -521,13 +522,15 @@ function makeAnchor(
 /** The point half way along a polyline. */
 export function routeMiddle(points: readonly Point[]): Point {
   let total = 0;
-  for (let i = 1; i < points.length; i++) total += Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+  for (let i = 1; i < points.length; i++)
+    total += Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
   let left = total / 2;
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1];
     const b = points[i];
     const len = Math.hypot(b.x - a.x, b.y - a.y);
-    if (len >= left && len > 0) return { x: a.x + ((b.x - a.x) * left) / len, y: a.y + ((b.y - a.y) * left) / len };
+    if (len >= left && len > 0)
+      return { x: a.x + ((b.x - a.x) * left) / len, y: a.y + ((b.y - a.y) * left) / len };
     left -= len;
   }
   return points[points.length - 1] ?? { x: 0, y: 0 };

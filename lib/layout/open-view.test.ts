@@ -35,7 +35,9 @@ describe("openingCollapsed", () => {
     const collapsed = openingCollapsed(tree, map.claims.length);
     expect(collapsed.length).toBeGreaterThan(0);
     const layout = layoutMap(map, { collapsed: new Set(collapsed), tree });
-    expect(layout.nodes.length).toBeLessThanOrEqual(Math.max(OPENING_CLAIMS, 2 + tree.children.get("c0")!.length + tree.children.get("c1")!.length));
+    expect(layout.nodes.length).toBeLessThanOrEqual(
+      Math.max(OPENING_CLAIMS, 2 + tree.children.get("c0")!.length + tree.children.get("c1")!.length),
+    );
     expect(layout.nodes.length + layout.hidden.size).toBe(1000);
     const folded = layout.nodes.filter((n) => n.collapsed);
     expect(folded.reduce((sum, n) => sum + n.descendants, 0)).toBe(layout.hidden.size);

@@ -19,7 +19,10 @@ export function openingCollapsed(tree: ClaimTree, claimCount: number): string[] 
   while (stack.length > 0) {
     const [id, depth] = stack.pop()!;
     perDepth[depth] = (perDepth[depth] ?? 0) + 1;
-    if ((tree.children.get(id)?.length ?? 0) > 0) (atDepth[depth] ??= []).push(id);
+    if ((tree.children.get(id)?.length ?? 0) > 0) {
+      atDepth[depth] ??= [];
+      atDepth[depth].push(id);
+    }
     for (const kid of tree.children.get(id) ?? []) stack.push([kid, depth + 1]);
   }
   // Show levels 0..shown-1; fold the claims with answers at level shown-1.

@@ -64,7 +64,9 @@ export interface WriteOptions {
 /** The parsed file each recent save left behind, by path: the next save from it skips re-reading it. */
 const SOURCES_KEY = Symbol.for("clashmap.storage.saved-sources");
 const SOURCES_KEPT = 8;
-const sourceRegistry = globalThis as { [SOURCES_KEY]?: Map<string, { revision: string; source: ParsedSource }> };
+const sourceRegistry = globalThis as {
+  [SOURCES_KEY]?: Map<string, { revision: string; source: ParsedSource }>;
+};
 sourceRegistry[SOURCES_KEY] ??= new Map();
 const savedSources = sourceRegistry[SOURCES_KEY];
 
