@@ -19,6 +19,8 @@ let page: Page | undefined;
 async function start(): Promise<void> {
   if (server) return;
   dir = mkdtempSync(path.join(tmpdir(), "clashmap-bench-browser-"));
+  // Stopped on any exit of the benchmark, also a failed one.
+  process.once("exit", () => server?.kill("SIGTERM"));
   server = spawn("./node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     stdio: "ignore",
     env: { ...process.env, ARGUMENTS_DIR: dir, HOST: "127.0.0.1", CLASHMAP_READONLY: "1" },
@@ -48,21 +50,22 @@ export async function closeBrowserBench(): Promise<void> {
 
 /** Frame intervals while `act` runs: median and 95th percentile, as frames per second. */
 async function frames(p: Page, act: () => Promise<void>): Promise<Measure> {
-  await p.evaluate((ms) => {
-    const w = window as unknown as { __frames: number[] };
-    w.__frames = [];
+  // A string, not a function: the TypeScript runner would wrap a function's inner names in a
+  // helper that does not exist in the page.
+  await p.evaluate(`(() => {
+    window.__frames = [];
     let last = performance.now();
-    const end = last + ms;
-    const tick = (now: number) => {
-      w.__frames.push(now - last);
+    const end = last + ${FRAME_SAMPLE_MS};
+    const tick = (now) => {
+      window.__frames.push(now - last);
       last = now;
       if (now < end) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  }, FRAME_SAMPLE_MS);
+  })()`);
   await act();
   await p.waitForTimeout(FRAME_SAMPLE_MS / 4);
-  const intervals = await p.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice(1));
+  const intervals = (await p.evaluate("window.__frames.slice(1)")) as number[];
   const sorted = [...intervals].sort((a, b) => a - b);
   const med = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
