@@ -1,143 +1,371 @@
-// Times layout, the React Flow transform and the analysis on a synthetic 5,000-claim map, loading and
-// saving an argument file of that size, and importing big Kialo, AIF and Argdown files (`npm run bench`).
-
+// `npm run bench`: times load, layout, edit and save on generated maps of 1,000, 5,000 and 20,000
+// claims next to dagre's layout of the same maps, and prints a table (or JSON with --json) with
+// each measure's target. `--sizes=1000,5000` picks sizes; `--browser` adds the browser part
+// (cli/bench-browser.ts, needs `npm run build`).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import dagre from "dagre";
 import { analyzeMap } from "../lib/analysis/analyze";
+import { generateMap } from "../lib/bench/generate";
 import { serialize as serializeArgdown } from "../lib/formats/argdown";
-import {
-  parseArgumentSource,
-  serializeArgumentSource,
-  serializeNewSource,
-} from "../lib/formats/argument-file";
+import { parseArgumentSource, serializeNewSource } from "../lib/formats/argument-file";
 import { importText } from "../lib/formats/import";
+import { mapToNormalized } from "../lib/formats/normalized-json";
+import { reuseFlow } from "../lib/graph/flow-reuse";
 import { toFlow } from "../lib/graph/to-flow";
-import { layoutMap } from "../lib/layout/layout";
-import { randomMap } from "../lib/layout/random-map";
-import { buildClaimTree } from "../lib/layout/tree";
+import { layoutMap, type MapLayout } from "../lib/layout/layout";
+import { openingCollapsed } from "../lib/layout/open-view";
+import { buildClaimTree, treeOrder } from "../lib/layout/tree";
+import { indexMap } from "../lib/model/queries";
+import type { ArgumentMap } from "../lib/model/schema";
+import { revisionOf } from "../lib/storage/maps";
+import { saveMap } from "../lib/storage/write";
 import { bigAif, bigKialo } from "../tests/bench/big-files";
+import { browserRows, closeBrowserBench } from "./bench-browser";
 
-const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 5000);
-const RUNS = 5;
+export const SIZES = [1000, 5000, 20000] as const;
+export type Size = (typeof SIZES)[number];
 
-function time<T>(run: () => T): { result: T; ms: number } {
-  const started = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - started };
+/** What one measure of one size came to. */
+export interface Measure {
+  /** Milliseconds (or the unit the row names). */
+  value: number;
+  /** Extra words shown after the number (a ratio, a count). */
+  note?: string;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+/** One row of the report: a measure per map size, and its targets. */
+export interface BenchRow {
+  name: string;
+  unit: "ms" | "fps" | "MB" | "×";
+  /** Targets per size; `max` for times, `min` for rates and ratios. */
+  target?: Partial<Record<Size, { max?: number; min?: number }>>;
+  measure: (context: BenchContext) => Measure | undefined | Promise<Measure | undefined>;
+}
+
+/** The map of one size, in every form the rows need, made once. */
+export interface BenchContext {
+  size: Size;
+  map: ArgumentMap;
+  yaml: string;
+  json: string;
+  /** Results of earlier rows of the same size, by row name. */
+  results: Map<string, Measure | undefined>;
+}
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function timeMs(run: () => unknown): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
+
+async function timeAsync(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+/** Median of `runs` timings (fewer for the biggest maps, where one run takes seconds). */
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const plain = randomMap(1, { claims: CLAIMS, theses: 3, extraTargets: 0 });
-const extra = randomMap(2, { claims: CLAIMS, theses: 3, extraTargets: 0.05 });
-
-for (const [name, map] of [
-  ["tree", plain],
-  ["5% extra targets", extra],
-] as const) {
-  const tree: number[] = [];
-  const layout: number[] = [];
-  const transform: number[] = [];
-  let nodes = 0;
-  let edges = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const built = time(() => buildClaimTree(map));
-    tree.push(built.ms);
-    const laid = time(() => layoutMap(map, { tree: built.result }));
-    layout.push(laid.ms);
-    const flow = time(() => toFlow(laid.result, built.result.index));
-    transform.push(flow.ms);
-    nodes = flow.result.nodes.length;
-    edges = flow.result.edges.length;
-  }
-  console.log(
-    `${CLAIMS} claims (${name}): tree ${median(tree).toFixed(1)} ms, layout ${median(layout).toFixed(1)} ms, ` +
-      `transform ${median(transform).toFixed(1)} ms (median of ${RUNS}; ${nodes} nodes, ${edges} edges)`,
-  );
+function runsFor(size: Size): number {
+  return size >= 20000 ? Math.max(1, Math.ceil(RUNS / 2)) : RUNS;
 }
 
-{
-  // The analysis the workspace reruns on every edit: statuses, unanswered arguments, evidence checks.
-  const map = randomMap(3, { claims: CLAIMS, theses: 3, extraTargets: 0.05, undercuts: 0.05 });
-  const runs: number[] = [];
-  // One untimed run first: the workspace reruns the analysis on every edit, so it runs warm.
-  analyzeMap(map, { since: 2015 });
-  for (let i = 0; i < RUNS; i++) runs.push(time(() => analyzeMap(map, { since: 2015 })).ms);
-  console.log(
-    `${CLAIMS} claims (analysis, ${map.relations.length} relations): ${median(runs).toFixed(1)} ms (median of ${RUNS}; target under 50 ms)`,
-  );
+/** dagre's layout of the same claims and relations, with the node sizes ours uses. */
+function dagreLayout(map: ArgumentMap, layout: MapLayout): void {
+  const graph = new dagre.graphlib.Graph();
+  graph.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 72 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  for (const node of layout.nodes) graph.setNode(node.id, { width: node.width, height: node.height });
+  const claims = new Set(layout.nodes.map((n) => n.id));
+  for (const r of map.relations) if (claims.has(r.from) && claims.has(r.to)) graph.setEdge(r.to, r.from);
+  dagre.layout(graph);
 }
 
-{
-  // A save is one edit written back into the author's file: the path every autosave takes.
-  const text = serializeNewSource(plain, "yaml");
-  const load: number[] = [];
-  const save: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const parsed = time(() => parseArgumentSource(text, "bench.yaml"));
-    load.push(parsed.ms);
-    if (!parsed.result.ok) throw new Error("the benchmark map does not validate");
-    const source = parsed.result.value;
-    const edited = {
-      ...source.map,
-      claims: source.map.claims.map((c, n) => (n === 10 ? { ...c, text: `Edit ${i}` } : c)),
+/** The benchmark's rows, in report order; add a row to add a measure. */
+export const ROWS: BenchRow[] = [
+  {
+    name: "load + validate, YAML",
+    unit: "ms",
+    target: { 1000: { max: 150 }, 5000: { max: 600 }, 20000: { max: 2500 } },
+    measure: ({ size, yaml }) => ({
+      value: median(
+        Array.from({ length: runsFor(size) }, () => timeMs(() => parseArgumentSource(yaml, "bench.yaml"))),
+      ),
+      note: `${(yaml.length / 1e6).toFixed(1)} MB`,
+    }),
+  },
+  {
+    name: "load + validate, JSON",
+    unit: "ms",
+    measure: ({ size, json }) => ({
+      value: median(
+        Array.from({ length: runsFor(size) }, () => timeMs(() => parseArgumentSource(json, "bench.json"))),
+      ),
+      note: `${(json.length / 1e6).toFixed(1)} MB`,
+    }),
+  },
+  {
+    name: "layout, first open (text measured)",
+    unit: "ms",
+    measure: ({ map }) => {
+      // Once per process: later runs find every text in the measurement cache.
+      return { value: timeMs(() => layoutMap(map)) };
+    },
+  },
+  {
+    name: "layout",
+    unit: "ms",
+    target: { 1000: { max: 30 }, 5000: { max: 150 }, 20000: { max: 1000 } },
+    measure: ({ size, map }) => {
+      const tree = buildClaimTree(map);
+      return {
+        value: median(Array.from({ length: runsFor(size) }, () => timeMs(() => layoutMap(map, { tree })))),
+      };
+    },
+  },
+  {
+    name: "dagre layout (baseline)",
+    unit: "ms",
+    measure: ({ size, map }) => {
+      if (size > 5000 && !process.env.BENCH_DAGRE_ALL) return undefined;
+      const layout = layoutMap(map);
+      return { value: timeMs(() => dagreLayout(map, layout)) };
+    },
+  },
+  {
+    name: "dagre ÷ ours",
+    unit: "×",
+    target: { 5000: { min: 20 } },
+    measure: ({ results }) => {
+      const ours = results.get("layout")?.value;
+      const theirs = results.get("dagre layout (baseline)")?.value;
+      return ours && theirs ? { value: theirs / ours } : undefined;
+    },
+  },
+  {
+    name: "edit → on screen (pure part)",
+    unit: "ms",
+    target: { 1000: { max: 50 }, 5000: { max: 100 }, 20000: { max: 300 } },
+    measure: ({ size, map }) => {
+      // What the workspace recomputes after one edit, on the map as it opens (big maps folded).
+      const collapsed = new Set(openingCollapsed(buildClaimTree(map), map.claims.length));
+      const view = (model: ArgumentMap, previous?: ReturnType<typeof toFlow>) => {
+        const index = indexMap(model);
+        const tree = buildClaimTree(model, index);
+        const order = treeOrder(tree);
+        const layout = layoutMap(model, { collapsed, tree });
+        return reuseFlow(previous, toFlow(layout, index, order));
+      };
+      let flow = view(map);
+      const times = Array.from({ length: runsFor(size) }, (_, i) => {
+        const edited = {
+          ...map,
+          claims: map.claims.map((c, n) => (n === 1 ? { ...c, text: `${c.text} (edit ${i})` } : c)),
+        };
+        return timeMs(() => {
+          flow = view(edited, flow);
+        });
+      });
+      return { value: median(times), note: `${flow.nodes.length} nodes shown` };
+    },
+  },
+  {
+    name: "save one edit (server)",
+    unit: "ms",
+    target: { 1000: { max: 150 }, 5000: { max: 300 }, 20000: { max: 1000 } },
+    measure: async ({ size, map, yaml }) => {
+      const dir = mkdtempSync(path.join(tmpdir(), "clashmap-bench-"));
+      try {
+        writeFileSync(path.join(dir, "bench.yaml"), yaml);
+        let revision = revisionOf(yaml);
+        const times: number[] = [];
+        // The first save reads the file; the ones after it are the autosaves of a session.
+        for (let i = 0; i <= runsFor(size); i++) {
+          const edited = {
+            ...map,
+            claims: map.claims.map((c, n) => (n === 10 ? { ...c, text: `Edit ${i}` } : c)),
+          };
+          const body = JSON.parse(JSON.stringify(mapToNormalized(edited)));
+          const ms = await timeAsync(async () => {
+            revision = (await saveMap("bench", body, revision, { dir })).revision;
+          });
+          if (i > 0) times.push(ms);
+        }
+        return { value: median(times) };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: "analysis (statuses, unanswered, evidence)",
+    unit: "ms",
+    target: { 5000: { max: 50 } },
+    measure: ({ size, map }) => {
+      // One untimed run first: the workspace reruns the analysis on every edit, so it runs warm.
+      analyzeMap(map, { since: 2015 });
+      return {
+        value: median(
+          Array.from({ length: runsFor(size) }, () => timeMs(() => analyzeMap(map, { since: 2015 }))),
+        ),
+      };
+    },
+  },
+  ...(["svg", "png", "pdf"] as const).map(
+    (id): BenchRow => ({
+      name: `${id.toUpperCase()} export`,
+      unit: "ms",
+      measure: async ({ size, map }) => {
+        // Pictures of 20,000 claims take minutes to rasterize: that size is left out.
+        if (id !== "svg" && size > 5000) return undefined;
+        if (id !== "svg") await import("../lib/formats/render-node");
+        const format = await import(`../lib/formats/${id}`);
+        let bytes = 0;
+        const value = await timeAsync(async () => {
+          bytes = (await format.serialize(map, {})).length;
+        });
+        return { value, note: `${(bytes / 1e6).toFixed(1)} MB` };
+      },
+    }),
+  ),
+  ...(
+    [
+      ["import, Kialo .txt", () => ({ text: bigKialo(1000).text, file: "big.txt" })],
+      ["import, AIF (1,400 nodes)", () => ({ text: bigAif(1400).text, file: "big.json" })],
+      [
+        "import, Argdown",
+        (map: ArgumentMap) => ({ text: serializeArgdown(map, {}) as string, file: "big.argdown" }),
+      ],
+    ] as const
+  ).map(
+    ([name, input]): BenchRow => ({
+      name,
+      unit: "ms",
+      // Real exports run to about 1,000 claims (Kialo) and 1,400 nodes (AIF corpora): measured at that size.
+      target: { 1000: { max: 2000 } },
+      measure: async ({ size, map }) => {
+        if (size !== 1000) return undefined;
+        const { text, file } = input(map);
+        const runs: number[] = [];
+        for (let i = 0; i < runsFor(size); i++) {
+          runs.push(
+            await timeAsync(async () => {
+              const result = await importText(text, file);
+              if (!result.ok) throw new Error(`the ${name} benchmark file does not import`);
+            }),
+          );
+        }
+        return { value: median(runs) };
+      },
+    }),
+  ),
+];
+
+function met(row: BenchRow, size: Size, value: number | undefined): "yes" | "no" | "" {
+  const target = row.target?.[size];
+  if (!target || value === undefined) return "";
+  if (target.max !== undefined && value > target.max) return "no";
+  if (target.min !== undefined && value < target.min) return "no";
+  return "yes";
+}
+
+function targetText(row: BenchRow, size: Size): string {
+  const t = row.target?.[size];
+  if (!t) return "";
+  if (t.max !== undefined) return `< ${t.max}`;
+  return t.min !== undefined ? `≥ ${t.min}` : "";
+}
+
+function format(value: number | undefined, unit: BenchRow["unit"]): string {
+  if (value === undefined) return "–";
+  if (unit === "×") return `${value.toFixed(1)}×`;
+  return `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ${unit}`;
+}
+
+interface Report {
+  machine: { cpus: number; model: string; node: string; load: number[] };
+  results: { row: string; size: Size; value?: number; note?: string; target: string; met: string }[];
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const json = args.includes("--json");
+  const browser = args.includes("--browser");
+  const sizesArg = args.find((a) => a.startsWith("--sizes="))?.slice("--sizes=".length);
+  const sizes = (sizesArg ? sizesArg.split(",").map(Number) : [...SIZES]).filter((s): s is Size =>
+    (SIZES as readonly number[]).includes(s),
+  );
+  const os = await import("node:os");
+  const report: Report = {
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? "unknown",
+      node: process.version,
+      load: os.loadavg().map((l) => Math.round(l * 10) / 10),
+    },
+    results: [],
+  };
+  const rows = browser ? [...ROWS, ...browserRows()] : ROWS;
+  for (const size of sizes) {
+    // The map as the app reads it back from its file (a file lists supports before attacks).
+    const yaml = serializeNewSource(generateMap({ claims: size }), "yaml");
+    const parsed = parseArgumentSource(yaml, "bench.yaml");
+    if (!parsed.ok) throw new Error(`the generated map does not read back: ${parsed.problems[0]?.message}`);
+    const map = parsed.value.map;
+    const context: BenchContext = {
+      size,
+      map,
+      yaml,
+      json: `${JSON.stringify(mapToNormalized(map))}\n`,
+      results: new Map(),
     };
-    save.push(time(() => serializeArgumentSource(source, edited)).ms);
+    for (const row of rows) {
+      const result = await row.measure(context);
+      context.results.set(row.name, result);
+      report.results.push({
+        row: row.name,
+        size,
+        value: result?.value,
+        note: result?.note,
+        target: targetText(row, size),
+        met: met(row, size, result?.value),
+      });
+      if (!json) process.stderr.write(".");
+    }
   }
-  const lines = text.split("\n").length;
+  if (browser) await closeBrowserBench();
+  if (json) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  process.stderr.write("\n");
+  const { machine } = report;
   console.log(
-    `${CLAIMS} claims (file of ${lines} lines): load ${median(load).toFixed(0)} ms, save one edit ${median(save).toFixed(0)} ms (median of ${RUNS})`,
+    `${machine.model}, ${machine.cpus} cores, Node ${machine.node}, load ${machine.load.join(" ")}\n`,
   );
+  const header = ["measure", ...sizes.map((s) => `${s.toLocaleString("en")} claims`)];
+  const lines = rows.map((row) => [
+    row.name,
+    ...sizes.map((size) => {
+      const r = report.results.find((x) => x.row === row.name && x.size === size)!;
+      const verdict = r.met ? ` (${r.target}: ${r.met === "yes" ? "met" : "NOT met"})` : "";
+      return `${format(r.value, row.unit)}${r.note ? ` [${r.note}]` : ""}${verdict}`;
+    }),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const print = (cells: string[]) =>
+    console.log(`| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`);
+  print(header);
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const line of lines) print(line);
 }
 
-{
-  // Importing big real-world exports: a 1,000-claim Kialo discussion, a 1,400-node AIF corpus map,
-  // and 1,000 claims of Argdown (our own export of a random map).
-  const argdown = serializeArgdown(
-    randomMap(3, { claims: 1000, theses: 2, extraTargets: 0.03, undercuts: 0.02 }),
-    {},
-  );
-  for (const [name, text, file] of [
-    ["Kialo, 1,000 claims", bigKialo(1000).text, "big.txt"],
-    ["AIF, 1,400 nodes", bigAif(1400).text, "big.json"],
-    ["Argdown, 1,000 claims", argdown, "big.argdown"],
-  ] as const) {
-    const runs: number[] = [];
-    let claims = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      const result = await importText(text, file);
-      runs.push(performance.now() - started);
-      if (!result.ok) throw new Error(`the ${name} benchmark file does not import`);
-      claims = result.value.map.claims.length;
-    }
-    console.log(
-      `import ${name}: ${median(runs).toFixed(0)} ms to a validated map of ${claims} claims (median of ${RUNS})`,
-    );
-  }
-}
-
-{
-  // Exports run in the browser's worker and on the server; the picture formats are the slow ones.
-  await import("../lib/formats/render-node");
-  const svg = await import("../lib/formats/svg");
-  const png = await import("../lib/formats/png");
-  const pdf = await import("../lib/formats/pdf");
-  for (const claims of [1000, 5000]) {
-    const map = randomMap(3, { claims, theses: 3, cards: 0.3 });
-    const row: string[] = [];
-    for (const [name, format] of [
-      ["SVG", svg],
-      ["PNG", png],
-      ["PDF", pdf],
-    ] as const) {
-      const started = performance.now();
-      const out = await format.serialize(map, {});
-      row.push(
-        `${name} ${(performance.now() - started).toFixed(0)} ms (${(out.length / 1e6).toFixed(1)} MB)`,
-      );
-    }
-    console.log(`export of ${claims} claims (top-down, one run each): ${row.join(", ")}`);
-  }
-}
+await main();

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { MAX_FILE_BYTES } from "../lib/model/schema";
 import { serverDir, serverUrl } from "./servers";
 
 const MAIN = serverUrl("main");
@@ -184,10 +185,10 @@ test.describe("PUT /api/maps/<slug>", () => {
     expect(outside.status()).toBe(404);
   });
 
-  test("answers 413 to a body over 2 MB", async ({ request }) => {
+  test("answers 413 to a body over the size limit", async ({ request }) => {
     const slug = await createMap(request, "Put too big");
     const { map, etag } = await getMap(request, slug);
-    const big = { ...map, description: "x".repeat(2 * 1024 * 1024 + 10) };
+    const big = { ...map, description: "x".repeat(MAX_FILE_BYTES + 10) };
     const response = await request.put(`/api/maps/${slug}`, { data: big, headers: { "If-Match": etag } });
     expect(response.status()).toBe(413);
     expect((await getMap(request, slug)).etag).toBe(etag);

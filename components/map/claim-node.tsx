@@ -1,13 +1,15 @@
 "use client";
 
-import { Handle, type NodeProps, type Position } from "@xyflow/react";
+import { Handle, type NodeProps, type Position, useStore } from "@xyflow/react";
 import { memo } from "react";
 import { STATUS_LABELS } from "@/lib/analysis/explain";
 import type { AnchorFlowNode, ClaimFlowNode } from "@/lib/graph/to-flow";
 import type { HandleSpec } from "@/lib/layout/layout";
 import { NODE_STYLES } from "@/lib/layout/node-style";
+import { DETAIL_ZOOM } from "@/lib/layout/open-view";
 import { paletteVar } from "@/lib/layout/palette-css";
 import { useCanvasEditing } from "./canvas-editing";
+import { ClaimNodeLite } from "./claim-node-lite";
 import { StatusBadge, useClaimStatus } from "./claim-status";
 import { useMapStore } from "./map-store";
 import { useSearchMatch } from "./map-view";
@@ -34,10 +36,19 @@ function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
   const toggleCollapsed = useMapStore((s) => s.toggleCollapsed);
   const direction = useMapStore((s) => s.direction);
   const { ClaimHandle } = useCanvasEditing();
+  const verdict = useClaimStatus(id);
+  // A boolean selector: zooming re-renders a node only when it crosses the level of detail.
+  const far = useStore((s) => s.transform[2] < DETAIL_ZOOM);
+  if (far)
+    return (
+      <>
+        <ClaimNodeLite id={id} data={data} selected={selected} match={match} />
+        <NodeHandles handles={data.handles} />
+      </>
+    );
   const style = NODE_STYLES[data.kind];
   const side = SIDE_COLOURS[data.side];
   const thesis = data.kind === "thesis";
-  const verdict = useClaimStatus(id);
   return (
     <div
       data-testid="claim-node"

@@ -45,6 +45,7 @@ export interface MapStoreInit {
   revision: string;
   selection?: Selection;
   collapsed?: Iterable<string>;
+  direction?: Direction;
 }
 
 /** Creates the store of one open map. */
@@ -55,7 +56,7 @@ export function createMapStore(init: MapStoreInit): StoreApi<MapState> {
     revision: init.revision,
     selection: init.selection ?? null,
     collapsed: new Set(init.collapsed ?? []),
-    direction: "TB",
+    direction: init.direction ?? "TB",
     query: "",
     matchIndex: -1,
     past: [],

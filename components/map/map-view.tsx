@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { createContext, type ReactNode, useContext, useMemo, useRef } from "react";
+import { reuseFlow } from "@/lib/graph/flow-reuse";
 import { searchClaims } from "@/lib/graph/search";
 import { type FlowGraph, toFlow } from "@/lib/graph/to-flow";
 import { layoutMap, type MapLayout } from "@/lib/layout/layout";
@@ -23,6 +24,8 @@ export interface SearchMatches {
   matches: readonly string[];
   /** The match stepped to, or -1 (also when an edit removed the match it pointed at). */
   current: number;
+  /** The same matches as a set, for each node's lookup. */
+  matchSet?: ReadonlySet<string>;
 }
 
 const MapViewContext = createContext<MapView | null>(null);
@@ -40,13 +43,19 @@ export function MapViewProvider({ children }: { children: ReactNode }) {
     () => layoutMap(model, { direction, collapsed, tree }),
     [model, direction, collapsed, tree],
   );
-  const flow = useMemo(() => toFlow(layout, index, order), [layout, index, order]);
+  // Unchanged claims keep their node objects, so memoised nodes skip them after an edit.
+  const previousFlow = useRef<FlowGraph | undefined>(undefined);
+  const flow = useMemo(() => {
+    const next = reuseFlow(previousFlow.current, toFlow(layout, index, order));
+    previousFlow.current = next;
+    return next;
+  }, [layout, index, order]);
   const view = useMemo(() => ({ index, tree, order, layout, flow }), [index, tree, order, layout, flow]);
   const query = useMapStore((s) => s.query);
   const matchIndex = useMapStore((s) => s.matchIndex);
   const matches = useMemo(() => searchClaims(index, order, query), [index, order, query]);
   const search = useMemo(
-    () => ({ matches, current: matchIndex < matches.length ? matchIndex : -1 }),
+    () => ({ matches, current: matchIndex < matches.length ? matchIndex : -1, matchSet: new Set(matches) }),
     [matches, matchIndex],
   );
   return (
@@ -72,7 +81,7 @@ export function useSearchMatches(): SearchMatches {
 
 /** How a claim takes part in the search: the match stepped to, another match, or not at all. */
 export function useSearchMatch(id: string): "current" | "match" | undefined {
-  const { matches, current } = useSearchMatches();
+  const { matches, current, matchSet } = useSearchMatches();
   if (current >= 0 && matches[current] === id) return "current";
-  return matches.includes(id) ? "match" : undefined;
+  return (matchSet ? matchSet.has(id) : matches.includes(id)) ? "match" : undefined;
 }

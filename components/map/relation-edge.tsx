@@ -1,10 +1,11 @@
 "use client";
 
-import { EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
+import { EdgeLabelRenderer, type EdgeProps, useStore } from "@xyflow/react";
 import { memo } from "react";
-import { edgeCurve } from "@/lib/graph/edge-path";
+import { edgeCurve, routeCurve } from "@/lib/graph/edge-path";
 import type { RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { HandleSide } from "@/lib/layout/layout";
+import { DETAIL_ZOOM } from "@/lib/layout/open-view";
 import { PALETTES } from "@/lib/layout/palette";
 import { paletteVar } from "@/lib/layout/palette-css";
 import { useMapStore } from "./map-store";
@@ -26,15 +27,21 @@ function RelationEdgeView({
 }: EdgeProps<RelationFlowEdge>) {
   const selected = useMapStore((s) => s.selection?.kind === "relation" && s.selection.id === id);
   const select = useMapStore((s) => s.select);
+  // Zoomed out, card badges are unreadable and cost a DOM element each, so they are left out.
+  const far = useStore((s) => s.transform[2] < DETAIL_ZOOM);
   const type = data?.type ?? "support";
-  const curve = edgeCurve(
-    { x: sourceX, y: sourceY },
-    sourcePosition as HandleSide,
-    { x: targetX, y: targetY },
-    targetPosition as HandleSide,
-  );
+  const curve = data?.route
+    ? routeCurve(data.route)
+    : edgeCurve(
+        { x: sourceX, y: sourceY },
+        sourcePosition as HandleSide,
+        { x: targetX, y: targetY },
+        targetPosition as HandleSide,
+      );
   // The middle of an undercut relation holds the anchor, so its badge moves towards the source.
-  const badgeAt = curve.pointAt(data?.undercut ? 0.25 : 0.5);
+  // A routed edge's badge sits where the line meets its answer, one per answer down the column.
+  const badgeAt =
+    data?.route && data.route.length > 2 ? data.route[1] : curve.pointAt(data?.undercut ? 0.25 : 0.5);
   const cards = data?.cards ?? 0;
   return (
     <>
@@ -72,7 +79,7 @@ function RelationEdgeView({
         strokeWidth={18}
         className="react-flow__edge-interaction"
       />
-      {cards > 0 ? (
+      {cards > 0 && !far ? (
         <EdgeLabelRenderer>
           <button
             type="button"

@@ -35,7 +35,7 @@ export function SearchBox() {
   };
 
   return (
-    <search className="flex shrink-0 items-center gap-1">
+    <search className="relative flex shrink-0 items-center">
       <label htmlFor={SEARCH_INPUT_ID} className="sr-only">
         Search claims and cards
       </label>
@@ -47,24 +47,25 @@ export function SearchBox() {
         aria-describedby={statusId}
         onChange={(event) => api.getState().setSearch(event.target.value)}
         onKeyDown={onKeyDown}
-        className="w-40 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
+        className="w-56 rounded-md border border-slate-300 bg-white py-1 pr-28 pl-2 text-sm text-slate-900 placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
       />
-      <span
-        id={statusId}
-        role="status"
-        data-testid="search-status"
-        className={`text-xs tabular-nums text-slate-700 dark:text-slate-300 ${query.trim() ? "min-w-14" : ""}`}
-      >
-        {query.trim() ? (count === 0 ? "No matches" : `${at < 0 ? 0 : at + 1} of ${count}`) : ""}
-      </span>
-      {query.trim() ? (
-        <>
+      {/* Status and step buttons sit inside the field's right end, so typing never moves the toolbar. */}
+      <span className="absolute inset-y-0 right-1 flex items-center gap-1">
+        <span
+          id={statusId}
+          role="status"
+          data-testid="search-status"
+          className="text-xs tabular-nums whitespace-nowrap text-slate-700 dark:text-slate-300"
+        >
+          {query.trim() ? (count === 0 ? "No matches" : `${at < 0 ? 0 : at + 1} of ${count}`) : ""}
+        </span>
+        <span className={`flex items-center gap-0.5 ${query.trim() ? "" : "invisible"}`}>
           <button
             type="button"
             aria-label="Previous match"
             disabled={count === 0}
             onClick={() => step(-1)}
-            className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
+            className="rounded border border-slate-300 bg-white px-1 py-0 text-sm leading-5 disabled:opacity-40 dark:border-slate-600 dark:bg-slate-900"
           >
             ↑
           </button>
@@ -73,12 +74,12 @@ export function SearchBox() {
             aria-label="Next match"
             disabled={count === 0}
             onClick={() => step(1)}
-            className="rounded border border-slate-300 px-1.5 py-0.5 text-sm disabled:opacity-40 dark:border-slate-600"
+            className="rounded border border-slate-300 bg-white px-1 py-0 text-sm leading-5 disabled:opacity-40 dark:border-slate-600 dark:bg-slate-900"
           >
             ↓
           </button>
-        </>
-      ) : null}
+        </span>
+      </span>
     </search>
   );
 }

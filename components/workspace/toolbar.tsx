@@ -11,6 +11,7 @@ import { depthsOf } from "@/lib/layout/tree";
 import { AnalysisToggle } from "./analysis-panel";
 import { ExportMenu } from "./export-menu";
 import { SearchBox } from "./search-box";
+import { ToolbarMenuButton } from "./toolbar-menu";
 
 const BUTTON =
   "shrink-0 whitespace-nowrap rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
@@ -33,16 +34,23 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
   };
 
   return (
-    <header className="flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
+    <header
+      data-toolbar
+      className="relative flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 max-[1439px]:gap-x-1.5 max-[1439px]:px-3 dark:border-slate-700 dark:bg-slate-900"
+    >
       <Link
         href="/"
         className="shrink-0 text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
       >
         ← Library
       </Link>
-      <h1 className="mr-auto min-w-0 flex-[1_1_9rem] truncate text-base font-semibold" title={title}>
+      <h1
+        className="mr-auto min-w-0 flex-[1_1_9rem] truncate text-base font-semibold max-[1439px]:lg:flex-[1_1_0]"
+        title={title}
+      >
         {title}
       </h1>
+      <ToolbarMenuButton />
       <EditToolbar />
       <MapDetailsButton />
       <SignInToEditLink />
@@ -85,7 +93,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
           <option value="">Collapse to…</option>
           {Array.from({ length: maxDepth }, (_, i) => i + 1).map((levels) => (
             <option key={levels} value={levels}>
-              {levels === 1 ? "1 level (theses)" : `${levels} levels`}
+              {levels === 1 ? "1 level" : `${levels} levels`}
             </option>
           ))}
         </select>

@@ -2,7 +2,7 @@
 
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ConflictBanner } from "@/components/editor/conflict-banner";
 import { CanvasEditingFromEditor } from "@/components/editor/drag-connect";
 import { EditorHost } from "@/components/editor/editor-host";
@@ -12,17 +12,20 @@ import { MapStoreProvider, useMapStore, useMapStoreApi } from "@/components/map/
 import { MapViewProvider, useMapView } from "@/components/map/map-view";
 import { type CommandHandler, useCommandKeys } from "@/components/ui/use-command-keys";
 import { WORKSPACE_COMMANDS, type WorkspaceCommandId } from "@/lib/commands/workspace";
+import type { Direction } from "@/lib/layout/layout";
 import type { ArgumentMap } from "@/lib/model/schema";
 import { presentHref } from "@/lib/present/links";
 import { AnalysisProvider, useAnalysis } from "./analysis-context";
 import { AnalysisPanel } from "./analysis-panel";
 import { EXPORT_BUTTON_ID } from "./export-menu";
 import { INSPECTOR_HEADING_ID, Inspector } from "./inspector";
+import { InspectorPanel, useInspectorPanel } from "./inspector-panel";
 import { SEARCH_INPUT_ID } from "./search-box";
 import { ShortcutsDialog, useShortcutsDialog } from "./shortcuts-dialog";
 import { Toolbar } from "./toolbar";
 import { UnknownFocusNotice } from "./unknown-focus-notice";
 import { useFocusClaim } from "./use-focus-claim";
+import { openingView, useViewInUrl } from "./use-view-url";
 
 export interface WorkspaceProps {
   slug: string;
@@ -30,6 +33,10 @@ export interface WorkspaceProps {
   revision: string;
   /** Claim to open centred and selected (`?focus=`). */
   focus?: string;
+  /** Orientation to open in (`?dir=`). */
+  direction?: Direction;
+  /** Folded claims (`?collapsed=a,b`); without it a big map opens folded to a readable depth. */
+  collapsed?: string;
   /** Whether this visitor may edit; without it no editing control is rendered. */
   canEdit?: boolean;
   /** Editing needs the edit token and this visitor has not signed in. */
@@ -44,14 +51,24 @@ export function Workspace({
   map,
   revision,
   focus,
+  direction,
+  collapsed,
   canEdit = false,
   signInToEdit = false,
   analysis = false,
 }: WorkspaceProps) {
   const known = focus !== undefined && map.claims.some((c) => c.id === focus);
+  const [opening] = useState(() => openingView(map, collapsed, known ? focus : undefined));
   return (
     <MapStoreProvider
-      init={{ slug, model: map, revision, selection: known ? { kind: "claim", id: focus } : null }}
+      init={{
+        slug,
+        model: map,
+        revision,
+        selection: known ? { kind: "claim", id: focus } : null,
+        direction,
+        collapsed: opening.collapsed,
+      }}
     >
       <EditorProvider canEdit={canEdit} signIn={signInToEdit} revision={revision}>
         <MapViewProvider>
@@ -93,6 +110,8 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
   const canvas = useRef<HTMLElement>(null);
   const viewRef = useRef(view);
   viewRef.current = view;
+  useViewInUrl();
+  const inspector = useInspectorPanel();
 
   // The selected claim is shareable: keep it in the address without a navigation.
   useEffect(() => {
@@ -169,6 +188,10 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
       document.getElementById(EXPORT_BUTTON_ID)?.click();
       return true;
     },
+    "toggle-inspector": () => {
+      inspector.toggle();
+      return true;
+    },
     help: () => {
       shortcuts.open();
       return true;
@@ -213,7 +236,15 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
       <ConflictBanner />
       <UnknownFocusNotice id={unknownFocus} />
       <main
-        className={`grid min-h-0 flex-1 ${analysis.on ? "grid-cols-[20rem_1fr_26rem]" : "grid-cols-[1fr_26rem]"}`}
+        className={`relative grid min-h-0 flex-1 grid-cols-1 ${
+          analysis.on
+            ? inspector.shown
+              ? "lg:grid-cols-[20rem_1fr_26rem]"
+              : "lg:grid-cols-[20rem_1fr]"
+            : inspector.shown
+              ? "lg:grid-cols-[1fr_26rem]"
+              : ""
+        }`}
       >
         {analysis.on ? <AnalysisPanel /> : null}
         <section ref={canvas} className="min-h-0 min-w-0" aria-label="Argument map">
@@ -221,7 +252,9 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
             <MapCanvas />
           </CanvasEditingFromEditor>
         </section>
-        <Inspector />
+        <InspectorPanel shown={inspector.shown} onToggle={inspector.toggle}>
+          <Inspector />
+        </InspectorPanel>
       </main>
       <ShortcutsDialog dialog={shortcuts.dialog} />
       <EditorHost />

@@ -11,6 +11,7 @@ export type WorkspaceCommandId =
   | "move"
   | "open"
   | "focus-inspector"
+  | "toggle-inspector"
   | "clear-selection"
   | "search"
   | "search-step"
@@ -50,6 +51,13 @@ export const WORKSPACE_COMMANDS: readonly CommandRecord<WorkspaceCommandId>[] = 
     label: "Move focus to the inspector",
     group: "Moving around",
     chords: [{ key: "i" }],
+  },
+  {
+    id: "toggle-inspector",
+    label: "Hide or show the inspector",
+    group: "View",
+    chords: [{ key: "I", shift: true }],
+    keysLabel: "Shift + I",
   },
   {
     id: "clear-selection",

@@ -85,6 +85,35 @@ interface Origins {
 }
 
 const YAML_OUTPUT = { lineWidth: 0, flowCollectionPadding: false } as const;
+// The yaml package checks keys for duplicates by scanning every earlier key of the mapping, which
+// takes seconds on a map of thousands of claims; duplicateKeyOffsets finds them in one pass.
+const YAML_PARSE = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const;
+
+/** Where each repeated key of a mapping starts in the text (every occurrence after the first). */
+function duplicateKeyOffsets(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (map.items.length < 2) return;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = `${typeof pair.key.value} ${String(pair.key.value)}`;
+        if (seen.has(key)) offsets.push(pair.key.range?.[0] ?? 0);
+        else seen.add(key);
+      }
+    },
+  });
+  return offsets;
+}
+
+/**
+ * The document of the text the last serialization checked, so that reading that text back
+ * (the save's own check) does not parse it a second time. Only ever holds one document.
+ */
+let verified: { text: string; doc: Document; lineCounter: LineCounter } | undefined;
+/** Plain renderings already known for a document, so a save renders the file it starts from once. */
+const renderings = new WeakMap<Document, string>();
 /** Where a file in `arguments/` finds the JSON Schema; files elsewhere pass their own relative path. */
 export const DEFAULT_SCHEMA_REFERENCE = "../schema/argument-map.schema.json";
 
@@ -141,31 +170,30 @@ function parseChecked(text: string, file: string, options: { slug?: string }): P
     ]);
   }
   const problems: Problem[] = forbiddenCharacters(text, file, syntax);
-  if (syntax === "json") {
+  // A save has just parsed this very text to check its merge: take that document over.
+  const reuse = verified?.text === text ? verified : undefined;
+  verified = undefined;
+  const lineCounter = reuse?.lineCounter ?? new LineCounter();
+  if (syntax === "json" && !reuse) {
     // The characters just reported would also stop JSON.parse; blanked, the rest is still checked.
     const jsonProblem = jsonSyntaxProblem(text.replace(FORBIDDEN_IN_JSON, " "), file);
     if (jsonProblem) return failed([...problems, jsonProblem]);
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  });
+  const doc = reuse?.doc ?? parseDocument(text, { lineCounter, ...YAML_PARSE });
   const at = (code: ProblemCode, offset: number, path: string, message: string): Problem => {
     const pos = lineCounter.linePos(offset);
     return { code, file, line: pos.line, col: pos.col, path, message };
   };
   let fatal = false;
+  const duplicate = (offset: number) => {
+    const path = pathAtOffset(doc, offset);
+    problems.push(at("duplicate", offset, formatPath(path), `duplicate key "${String(path.at(-1) ?? "")}"`));
+  };
   // One unclosed bracket can trip the parser twice; its place is reported once.
   const reopened = new Set<number>();
   for (const error of doc.errors) {
     if (error.code === "DUPLICATE_KEY") {
-      const path = pathAtOffset(doc, error.pos[0]);
-      problems.push(
-        at("duplicate", error.pos[0], formatPath(path), `duplicate key "${String(path.at(-1) ?? "")}"`),
-      );
+      duplicate(error.pos[0]);
       continue;
     }
     fatal = true;
@@ -188,6 +216,7 @@ function parseChecked(text: string, file: string, options: { slug?: string }): P
       );
     }
   }
+  for (const offset of duplicateKeyOffsets(doc)) duplicate(offset);
   if (fatal) return failed(problems);
 
   const nodeAt = (path: Path): YamlNode | undefined => {
@@ -862,9 +891,14 @@ export function newYamlDocument(
 
 /**
  * Writes `map` back as the text of `source`, changing only what differs: comments, key order,
- * quoting and block styles of untouched parts stay as the author left them.
+ * quoting and block styles of untouched parts stay as the author left them. With `consume` the
+ * source's document is edited in place instead of copied (a save that is done with it).
  */
-export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap): string {
+export function serializeArgumentSource(
+  source: ParsedSource,
+  map: ArgumentMap,
+  options: { consume?: boolean } = {},
+): string {
   if (source.shape === "normalized") {
     const slug = source.doc.get("slug");
     const original: unknown = source.doc.toJS();
@@ -877,7 +911,14 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
     const edited = printJsonLike(wanted, layout);
     return edited === base ? source.text : keepAuthorFormatting(source, base, edited, wanted);
   }
-  const doc = source.doc.clone();
+  const json = source.syntax === "json";
+  // A JSON file is printed in its author's layout, read from its original document: that one is
+  // never edited in place, and its plain rendering is never cached.
+  const layout = { text: source.text, root: source.doc.contents };
+  const render = (d: Document) => (json ? printJsonLike(d.toJS(), layout) : d.toString(YAML_OUTPUT));
+  // The plain rendering of the file as it was, taken before a consumed document changes.
+  const base = (json ? undefined : renderings.get(source.doc)) ?? render(source.doc);
+  const doc = options.consume && !json ? source.doc : source.doc.clone();
   // A side the author wrote though it follows from the relations is theirs to keep; one that was
   // written only because it differed (often by an earlier save) goes when it is no longer needed,
   // so undoing an edit gives back the file as it was.
@@ -897,12 +938,7 @@ export function serializeArgumentSource(source: ParsedSource, map: ArgumentMap):
   const thesesWereDefault = sameJson(source.map.theses, defaultTheses(source.map));
   if (doc.has("theses") && thesesWereDefault && !want.theses) (want as ArgumentFile).theses = map.theses;
   doc.contents = mergeNode(doc, doc.contents, want, []) as typeof doc.contents;
-  const render = (d: Document) =>
-    source.syntax === "json"
-      ? printJsonLike(d.toJS(), { text: source.text, root: source.doc.contents })
-      : d.toString(YAML_OUTPUT);
   const edited = render(doc);
-  const base = render(source.doc);
   if (edited === base) return source.text;
   return keepAuthorFormatting(source, base, edited, doc.toJS());
 }
@@ -918,9 +954,16 @@ function keepAuthorFormatting(source: ParsedSource, base: string, edited: string
   const crlf = source.text.includes("\r\n");
   const author = crlf ? source.text.replace(/\r\n/g, "\n") : source.text;
   const merged = mergeLines(author.split("\n"), base.split("\n"), edited.split("\n"))?.join("\n");
-  const check = merged === undefined ? undefined : parseDocument(merged, { uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const check = merged === undefined ? undefined : parseDocument(merged, { lineCounter, ...YAML_PARSE });
   const sameContent = check !== undefined && check.errors.length === 0 && sameJson(check.toJS(), content);
   const out = sameContent && merged !== undefined ? merged : edited;
+  if (check && sameContent && merged !== undefined && !crlf) {
+    // The merged text renders as `edited` did (same content, same node styles), which makes it
+    // the base of the next save into this text.
+    verified = { text: merged, doc: check, lineCounter };
+    renderings.set(check, edited);
+  }
   return crlf ? out.replace(/\n/g, "\r\n") : out;
 }
 

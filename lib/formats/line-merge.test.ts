@@ -42,6 +42,15 @@ describe("mergeLines", () => {
     expect(merged?.[39_001]).toBe("    side: neg");
     expect(merged).toHaveLength(long.length);
   });
+
+  it("merges a file of 300,000 lines (a 20,000-claim map) without overflowing the stack", () => {
+    const long = Array.from({ length: 300_000 }, (_, i) => `  line-${i}: text`);
+    const theirs = [...long];
+    theirs[150_000] = "  line-150000: edited";
+    const merged = mergeLines(long, long, theirs);
+    expect(merged?.[150_000]).toBe("  line-150000: edited");
+    expect(merged).toHaveLength(long.length);
+  });
 });
 
 describe("mergeLines with changes that only touch", () => {

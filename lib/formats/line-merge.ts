@@ -29,7 +29,7 @@ function hunksOf(base: string[], other: string[]): Hunk[] | undefined {
     if (change.removed) {
       at += change.count;
       open.end = at;
-    } else open.lines.push(...change.value);
+    } else append(open.lines, change.value);
   }
   if (open) hunks.push(open);
   return hunks;
@@ -39,10 +39,11 @@ function applyHunks(base: string[], start: number, end: number, hunks: Hunk[]): 
   const out: string[] = [];
   let at = start;
   for (const hunk of hunks) {
-    out.push(...base.slice(at, hunk.start), ...hunk.lines);
+    append(out, base.slice(at, hunk.start));
+    append(out, hunk.lines);
     at = hunk.end;
   }
-  out.push(...base.slice(at, end));
+  append(out, base.slice(at, end));
   return out;
 }
 
@@ -64,7 +65,7 @@ export function mergeLines(ours: string[], base: string[], theirs: string[]): st
       mine[i]?.start ?? Number.POSITIVE_INFINITY,
       edits[j]?.start ?? Number.POSITIVE_INFINITY,
     );
-    out.push(...base.slice(at, start));
+    append(out, base.slice(at, start));
     // A stretch is every hunk, from either side, that starts where it starts or inside it. Hunks
     // that only touch (a claim inserted right after a line the author formatted) stay apart.
     const fromMine: Hunk[] = [];
@@ -85,9 +86,14 @@ export function mergeLines(ours: string[], base: string[], theirs: string[]): st
         grew = true;
       }
     }
-    out.push(...applyHunks(base, start, end, fromEdits.length > 0 ? fromEdits : fromMine));
+    append(out, applyHunks(base, start, end, fromEdits.length > 0 ? fromEdits : fromMine));
     at = end;
   }
-  out.push(...base.slice(at));
+  append(out, base.slice(at));
   return out;
+}
+
+/** Appends without spreading: a file of hundreds of thousands of lines would overflow the call stack. */
+function append(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
 }

@@ -69,7 +69,8 @@ describe("svg export", () => {
     expect(svg.match(/<circle /g)).toHaveLength(layout.anchors.length);
     expect(svg).toContain(">1 card</text>");
     expect(svg).toContain(">2 cards</text>");
-    expect(svg).toMatch(/>− \d cards?<\/text>/);
+    expect(svg).toContain('data-badge-icon="attack"');
+    expect(svg).toContain('data-badge-icon="support"');
     expect(svg).toContain(">THESIS</text>");
     expect(svg).toContain("font-family=\"Inter, 'Inter Variable', sans-serif\"");
   });

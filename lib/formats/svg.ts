@@ -1,4 +1,4 @@
-import { edgeCurve, type Point } from "../graph/edge-path";
+import { edgeCurve, type Point, routeCurve } from "../graph/edge-path";
 import { handlePoint, type LayoutNode, layoutMap, type MapLayout } from "../layout/layout";
 import { measureText } from "../layout/measure";
 import { NODE_STYLES } from "../layout/node-style";
@@ -279,9 +279,10 @@ export function drawMap(map: ArgumentMap, layout: MapLayout, options: PictureOpt
     const sh = source?.handles.find((h) => h.id === edge.sourceHandle);
     const th = target?.handles.find((h) => h.id === edge.targetHandle);
     if (!relation || !source || !target || !sh || !th) continue;
-    const a = handlePoint(source, sh);
-    const z = handlePoint(target, th);
-    const curve = edgeCurve(a, sh.position, z, th.position);
+    // A routed edge (answers stacked in a column) follows its bends, exactly as the canvas draws it.
+    const a = edge.route ? edge.route[0] : handlePoint(source, sh);
+    const z = edge.route ? edge.route[edge.route.length - 1] : handlePoint(target, th);
+    const curve = edge.route ? routeCurve(edge.route) : edgeCurve(a, sh.position, z, th.position);
     const type = relation.type;
     const colour = palette.relation[type].stroke;
     const stroke = palette.stroke[type];
@@ -294,16 +295,28 @@ export function drawMap(map: ArgumentMap, layout: MapLayout, options: PictureOpt
     w.parts.push(arrowhead(type, z, { x: z.x - before.x, y: z.y - before.y }, colour));
     const cards = relation.evidence?.length ?? 0;
     if (cards > 0) {
-      const at = curve.pointAt(attacked.has(relation.id) ? 0.25 : 0.5);
-      const body = `${type === "support" ? "+" : "−"} ${cards} ${cards === 1 ? "card" : "cards"}`;
-      const bw = smallWidth(body, 600) + 14;
+      const at =
+        edge.route && edge.route.length > 2
+          ? edge.route[1]
+          : curve.pointAt(attacked.has(relation.id) ? 0.25 : 0.5);
+      const body = `${cards} ${cards === 1 ? "card" : "cards"}`;
+      // As on the canvas: a short sample of the relation's line (solid or dashed), then the count.
+      const icon = 14;
+      const bw = smallWidth(body, 600) + 14 + icon + 4;
       const bh = SMALL + 6;
       const badge = new Writer(w.fonts);
+      const box = { x: at.x - bw / 2, y: at.y - bh / 2, width: bw, height: bh, radius: bh / 2 };
       pill(
         badge,
-        { x: at.x - bw / 2, y: at.y - bh / 2, width: bw, height: bh, radius: bh / 2 },
-        { fill: palette.badge.fill, stroke: colour, text: palette.relation[type].badgeText },
+        { ...box, x: box.x + icon + 4, width: bw - icon - 4 },
+        { fill: palette.badge.fill, text: palette.relation[type].badgeText },
         { body, weight: 600 },
+      );
+      badge.parts.splice(
+        0,
+        1,
+        `<rect x="${num(box.x + 0.5)}" y="${num(box.y + 0.5)}" width="${num(bw - 1)}" height="${num(bh - 1)}" rx="${num(bh / 2)}" fill="${palette.badge.fill}" stroke="${colour}" stroke-width="1"/>`,
+        `<path d="M${num(box.x + 6)},${num(at.y)} L${num(box.x + 6 + icon)},${num(at.y)}" stroke="${colour}" stroke-width="2"${type === "attack" ? ' stroke-dasharray="4 2"' : ""} data-badge-icon="${type}"/>`,
       );
       badges.push(...badge.parts);
     }

@@ -51,3 +51,48 @@ export function edgeCurve(
   const path = `M${source.x},${source.y} C${c1.x},${c1.y} ${c2.x},${c2.y} ${target.x},${target.y}`;
   return { path, pointAt };
 }
+
+const CORNER = 10;
+
+/**
+ * The path of a routed edge (the compact layout's bends): straight runs joined by rounded
+ * corners. `pointAt` measures along the runs, so `pointAt(0.5)` is the route's middle, where the
+ * layout puts undercut anchors.
+ */
+export function routeCurve(points: readonly Point[]): EdgeCurve {
+  const lengths: number[] = [];
+  let total = 0;
+  for (let i = 1; i < points.length; i++) {
+    const len = Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+    lengths.push(len);
+    total += len;
+  }
+  const pointAt = (u: number): Point => {
+    let left = Math.min(1, Math.max(0, u)) * total;
+    for (let i = 1; i < points.length; i++) {
+      const len = lengths[i - 1];
+      if (len >= left && len > 0) {
+        const a = points[i - 1];
+        const b = points[i];
+        return { x: a.x + ((b.x - a.x) * left) / len, y: a.y + ((b.y - a.y) * left) / len };
+      }
+      left -= len;
+    }
+    return points[points.length - 1] ?? { x: 0, y: 0 };
+  };
+  const parts = [`M${points[0]?.x ?? 0},${points[0]?.y ?? 0}`];
+  for (let i = 1; i < points.length - 1; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    const c = points[i + 1];
+    const r = Math.min(CORNER, lengths[i - 1] / 2, lengths[i] / 2);
+    const inX = b.x - Math.sign(b.x - a.x) * r;
+    const inY = b.y - Math.sign(b.y - a.y) * r;
+    const outX = b.x + Math.sign(c.x - b.x) * r;
+    const outY = b.y + Math.sign(c.y - b.y) * r;
+    parts.push(`L${inX},${inY} Q${b.x},${b.y} ${outX},${outY}`);
+  }
+  const last = points[points.length - 1];
+  if (last && points.length > 1) parts.push(`L${last.x},${last.y}`);
+  return { path: parts.join(" "), pointAt };
+}

@@ -6,7 +6,7 @@ import { handlePoint, layoutMap } from "../layout/layout";
 import { treeOrder } from "../layout/tree";
 import { indexMap } from "../model/queries";
 import type { ArgumentMap } from "../model/schema";
-import { edgeCurve } from "./edge-path";
+import { edgeCurve, routeCurve } from "./edge-path";
 import { claimLabel, relationLabel, toFlow } from "./to-flow";
 
 function bundledMap(): ArgumentMap {
@@ -75,11 +75,14 @@ describe("toFlow", () => {
       const target = layout.nodes.find((n) => n.id === edge.target)!;
       const sh = source.handles.find((h) => h.id === edge.sourceHandle)!;
       const th = target.handles.find((h) => h.id === edge.targetHandle)!;
-      const mid = edgeCurve(
-        handlePoint(source, sh),
-        sh.position,
-        handlePoint(target, th),
-        th.position,
+      const from = handlePoint(source, sh);
+      const to = handlePoint(target, th);
+      if (edge.route) {
+        expect(edge.route[0].x).toBeCloseTo(from.x);
+        expect(edge.route[edge.route.length - 1].y).toBeCloseTo(to.y);
+      }
+      const mid = (
+        edge.route ? routeCurve(edge.route) : edgeCurve(from, sh.position, to, th.position)
       ).pointAt(0.5);
       expect(anchor.x + anchor.size / 2).toBeCloseTo(mid.x);
       expect(anchor.y + anchor.size / 2).toBeCloseTo(mid.y);

@@ -31,6 +31,8 @@ export type RelationEdgeData = {
   cards: number;
   /** True when an undercut attacks this relation: its middle is taken by the anchor. */
   undercut: boolean;
+  /** The compact layout's bends, drawn instead of a curve between the handles. */
+  route?: LayoutEdge["route"];
 };
 
 export type RelationFlowEdge = Edge<RelationEdgeData, "relation">;
@@ -162,6 +164,7 @@ export function toFlow(
         role: e.role,
         cards: relation.evidence?.length ?? 0,
         undercut: false,
+        ...(e.route ? { route: e.route } : {}),
       },
     };
   });

@@ -162,7 +162,7 @@ describe("layoutMap", () => {
         ["c", "a", "a"],
       ],
     );
-    const layout = layoutMap(map);
+    const layout = layoutMap(map, { mode: "tidy" });
     const at = new Map(layout.nodes.map((n) => [n.id, n]));
     const roles = Object.fromEntries(layout.edges.map((e) => [e.relationId, e.role]));
     expect(roles["b-a-a"]).toBe("peer");
@@ -183,7 +183,7 @@ describe("layoutMap", () => {
       [["a", "s", "t"]],
     );
     map.relations.push({ id: "u-attacks-link", from: "u", to: "a-s-t", type: "attack" });
-    const layout = layoutMap(map);
+    const layout = layoutMap(map, { mode: "tidy" });
     const at = new Map(layout.nodes.map((n) => [n.id, n]));
     expect(at.get("u")!.parent).toBe("t");
     expect(at.get("t")!.children).toEqual(["a", "u"]);

@@ -1,7 +1,8 @@
 import { flextree } from "d3-flextree";
 import type { ArgumentMap } from "../model/schema";
+import { compactInPoint, compactLayout, type Point } from "./compact";
 import { type NodeKind, nodeBox } from "./node-style";
-import { buildClaimTree, type ClaimTree, descendantsOf } from "./tree";
+import { buildClaimTree, type ClaimTree } from "./tree";
 
 /** Top-down (thesis on top) or left-to-right (the debate flow sheet). */
 export type Direction = "TB" | "LR";
@@ -60,6 +61,8 @@ export interface LayoutEdge {
   sourceHandle: string;
   targetHandle: string;
   role: EdgeRole;
+  /** Compact layout: the bends of the edge, from its source's handle to its target's, in map coordinates. */
+  route?: Point[];
 }
 
 export interface MapLayout {
@@ -80,7 +83,14 @@ export interface LayoutOptions {
   collapsed?: ReadonlySet<string>;
   /** A tree built earlier for the same map, to skip rebuilding it. */
   tree?: ClaimTree;
+  /**
+   * `compact` (the default) stacks answers in columns under what they answer, like an indented
+   * list; `tidy` spreads every level in one row (a classic tidy tree).
+   */
+  mode?: LayoutMode;
 }
+
+export type LayoutMode = "compact" | "tidy";
 
 /** Gap between neighbouring boxes across the tree, and between levels along it, per direction. */
 export const SPACING: Record<Direction, { sibling: number; cousin: number; level: number; peer: number }> = {
@@ -99,6 +109,8 @@ const HANDLE_IDS = {
   peerInForward: "peer-in-fwd",
   peerOutBack: "peer-out-back",
   peerInBack: "peer-in-back",
+  /** Compact top-down layout: the tree edge leaves a stacked answer from its left side. */
+  sideOut: "side-out",
 } as const;
 
 function handle(
@@ -140,13 +152,23 @@ function handle(
   }
 }
 
-/** The handles of a node of this size: tree handles at the middle of the sides facing parent and children, peer handles on the other two. */
-function nodeHandles(width: number, height: number, direction: Direction): HandleSpec[] {
+/**
+ * The handles of a node of this size: tree handles on the sides facing parent and children (at
+ * their middle, or in the compact layout where the line to the answers leaves), peer handles on
+ * the other two.
+ */
+function nodeHandles(width: number, height: number, direction: Direction, mode: LayoutMode): HandleSpec[] {
   const [toParent, toChildren, before, after]: HandleSide[] =
     direction === "TB" ? ["top", "bottom", "left", "right"] : ["left", "right", "top", "bottom"];
+  const compact = mode === "compact";
+  const inPoint = compactInPoint(direction, width);
+  const inAlong = !compact ? 0.5 : direction === "TB" ? inPoint.x / width : inPoint.y / height;
+  const extra =
+    compact && direction === "TB" ? [handle(HANDLE_IDS.sideOut, "source", "left", width, height, 0.5)] : [];
   return [
     handle(HANDLE_IDS.out, "source", toParent, width, height, 0.5),
-    handle(HANDLE_IDS.in, "target", toChildren, width, height, 0.5),
+    handle(HANDLE_IDS.in, "target", toChildren, width, height, inAlong),
+    ...extra,
     handle(HANDLE_IDS.peerOutForward, "source", after, width, height, 0.4),
     handle(HANDLE_IDS.peerInForward, "target", before, width, height, 0.4),
     handle(HANDLE_IDS.peerOutBack, "source", before, width, height, 0.6),
@@ -175,33 +197,39 @@ interface Datum {
 }
 
 /**
- * Lays out a map as a tidy tree with variable node sizes (d3-flextree): theses side by side on top
- * (or on the left), every visible claim once, no two boxes overlapping. Deterministic: the same map
- * and options give the same positions. Non-tree relations become cross, peer and undercut edges.
+ * Lays out a map: theses side by side on top (or one under another on the left), every visible
+ * claim once, no two boxes overlapping. The compact mode (the default) stacks answers in columns
+ * under what they answer; the tidy mode is a classic tidy tree with variable node sizes
+ * (d3-flextree). Deterministic: the same map and options give the same positions. Non-tree
+ * relations become cross, peer and undercut edges.
  */
 export function layoutMap(
   map: Pick<ArgumentMap, "theses" | "claims" | "relations" | "evidence">,
   options: LayoutOptions = {},
 ): MapLayout {
   const direction = options.direction ?? "TB";
+  const mode = options.mode ?? "compact";
   const collapsed = options.collapsed ?? new Set<string>();
   const tree = options.tree ?? buildClaimTree(map);
   const { index } = tree;
-  const spacing = SPACING[direction];
   const thesisSet = new Set(map.theses);
+  const counts = descendantCounts(tree);
 
   const hidden = new Set<string>();
   const nodes: LayoutNode[] = [];
   const byId = new Map<string, LayoutNode>();
-  const boxOf = (id: string, depth: number, parent: string | undefined): Datum => {
+  // Depth first without recursion, in tree order, so deep chains cannot overflow the stack.
+  const stack: [string, number, string | undefined][] = [];
+  for (let r = tree.roots.length - 1; r >= 0; r--) stack.push([tree.roots[r], 0, undefined]);
+  while (stack.length > 0) {
+    const [id, depth, parent] = stack.pop()!;
     const claim = index.claims.get(id)!;
     const kind: NodeKind = thesisSet.has(id) ? "thesis" : "claim";
     const box = nodeBox(kind, claim.text);
-    const isCollapsed = collapsed.has(id);
     const allChildren = tree.children.get(id) ?? [];
+    const isCollapsed = collapsed.has(id) && allChildren.length > 0;
+    if (isCollapsed) for (const d of descendantsOfIterative(tree, id)) hidden.add(d);
     const visibleChildren = isCollapsed ? [] : allChildren;
-    const descendants = allChildren.length > 0 ? descendantsOf(tree, id) : [];
-    if (isCollapsed) for (const d of descendants) hidden.add(d);
     const node: LayoutNode = {
       id,
       kind,
@@ -214,22 +242,103 @@ export function layoutMap(
       depth,
       parent,
       children: visibleChildren,
-      descendants: descendants.length,
-      collapsed: isCollapsed && allChildren.length > 0,
-      handles: nodeHandles(box.width, box.height, direction),
+      descendants: counts.get(id) ?? 0,
+      collapsed: isCollapsed,
+      handles: nodeHandles(box.width, box.height, direction, mode),
     };
     nodes.push(node);
     byId.set(id, node);
-    const [breadth, length] = direction === "TB" ? [box.width, box.height] : [box.height, box.width];
-    return {
-      id,
-      size: [breadth, length + spacing.level],
-      children: visibleChildren.map((kid) => boxOf(kid, depth + 1, id)),
-    };
-  };
+    for (let k = visibleChildren.length - 1; k >= 0; k--) stack.push([visibleChildren[k], depth + 1, id]);
+  }
 
-  const root: Datum = { id: "", size: [0, 0], children: tree.roots.map((r) => boxOf(r, 0, undefined)) };
-  const peers = peerPairs(map, tree.roots, byId);
+  const peers = peerPairs(map, tree.roots, byId, mode);
+  const routes =
+    mode === "compact" ? placeCompact(tree, byId, direction, peers) : placeTidy(tree, byId, direction, peers);
+
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  for (const node of nodes) {
+    minX = Math.min(minX, node.x);
+    minY = Math.min(minY, node.y);
+  }
+  let width = 0;
+  let height = 0;
+  for (const node of nodes) {
+    node.x -= minX;
+    node.y -= minY;
+    width = Math.max(width, node.x + node.width);
+    height = Math.max(height, node.y + node.height);
+  }
+  if (minX !== 0 || minY !== 0)
+    for (const route of routes.values())
+      for (const p of route) {
+        p.x -= minX;
+        p.y -= minY;
+      }
+  nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const { edges, anchors } = routeEdges(map, tree, byId, direction, peers, routes);
+  return { direction, nodes, anchors, edges, width, height, hidden, tree };
+}
+
+/** Number of tree descendants of every claim, shown or not, in one pass. */
+function descendantCounts(tree: ClaimTree): Map<string, number> {
+  const order: string[] = [];
+  const stack = [...tree.roots];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    order.push(id);
+    for (const kid of tree.children.get(id) ?? []) stack.push(kid);
+  }
+  const counts = new Map<string, number>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i];
+    let n = 0;
+    for (const kid of tree.children.get(id) ?? []) n += 1 + (counts.get(kid) ?? 0);
+    counts.set(id, n);
+  }
+  return counts;
+}
+
+function descendantsOfIterative(tree: ClaimTree, id: string): string[] {
+  const out: string[] = [];
+  const stack = [...(tree.children.get(id) ?? [])];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    out.push(next);
+    for (const kid of tree.children.get(next) ?? []) stack.push(kid);
+  }
+  return out;
+}
+
+function placeCompact(
+  tree: ClaimTree,
+  byId: Map<string, LayoutNode>,
+  direction: Direction,
+  peers: Set<string>,
+): Map<string, Point[]> {
+  const { positions, routes } = compactLayout(tree.roots, byId, direction, (a, b) => peers.has(`${a} ${b}`));
+  for (const [id, p] of positions) {
+    const node = byId.get(id)!;
+    node.x = p.x;
+    node.y = p.y;
+  }
+  return routes;
+}
+
+function placeTidy(
+  tree: ClaimTree,
+  byId: Map<string, LayoutNode>,
+  direction: Direction,
+  peers: Set<string>,
+): Map<string, Point[]> {
+  const spacing = SPACING[direction];
+  const datum = (id: string): Datum => {
+    const node = byId.get(id)!;
+    const [breadth, length] = direction === "TB" ? [node.width, node.height] : [node.height, node.width];
+    return { id, size: [breadth, length + spacing.level], children: node.children.map(datum) };
+  };
+  const root: Datum = { id: "", size: [0, 0], children: tree.roots.map(datum) };
   const layout = flextree<Datum>({
     nodeSize: (n) => n.data.size,
     spacing: (a, b) =>
@@ -239,11 +348,7 @@ export function layoutMap(
           ? spacing.peer
           : spacing.sibling,
   });
-  const laidOut = layout(layout.hierarchy(root));
-
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  laidOut.each((n) => {
+  layout(layout.hierarchy(root)).each((n) => {
     const node = byId.get(n.data.id);
     if (!node) return;
     // flextree gives the centre of the breadth axis and the start of the depth axis.
@@ -254,21 +359,8 @@ export function layoutMap(
       node.x = n.y;
       node.y = n.x - node.height / 2;
     }
-    minX = Math.min(minX, node.x);
-    minY = Math.min(minY, node.y);
   });
-  let width = 0;
-  let height = 0;
-  for (const node of nodes) {
-    node.x -= minX;
-    node.y -= minY;
-    width = Math.max(width, node.x + node.width);
-    height = Math.max(height, node.y + node.height);
-  }
-  nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-  const { edges, anchors } = routeEdges(map, tree, byId, direction, peers);
-  return { direction, nodes, anchors, edges, width, height, hidden, tree };
+  return new Map();
 }
 
 /**
@@ -279,13 +371,15 @@ function peerPairs(
   map: Pick<ArgumentMap, "relations">,
   roots: string[],
   byId: Map<string, LayoutNode>,
+  mode: LayoutMode,
 ): Set<string> {
   const next = new Map<string, string>();
   const link = (row: string[]) => {
     for (let i = 0; i + 1 < row.length; i++) next.set(row[i], row[i + 1]);
   };
   link(roots);
-  for (const node of byId.values()) link(node.children);
+  // The compact layout stacks siblings, so only theses stand side by side.
+  if (mode === "tidy") for (const node of byId.values()) link(node.children);
   const pairs = new Set<string>();
   for (const r of map.relations) {
     if (next.get(r.from) === r.to || next.get(r.to) === r.from) {
@@ -302,6 +396,7 @@ function routeEdges(
   byId: Map<string, LayoutNode>,
   direction: Direction,
   peers: Set<string>,
+  routes: Map<string, Point[]>,
 ): { edges: LayoutEdge[]; anchors: LayoutAnchor[] } {
   const edges: LayoutEdge[] = [];
   const claimEdge = new Map<string, LayoutEdge>();
@@ -329,14 +424,17 @@ function routeEdges(
         role: "peer",
       };
     } else {
+      const isTree = treeRelations.has(relation.id);
+      const route = isTree ? routes.get(source.id) : undefined;
       edge = {
         relationId: relation.id,
         source: source.id,
         target: target.id,
-        sourceHandle: HANDLE_IDS.out,
+        sourceHandle: route && direction === "TB" ? HANDLE_IDS.sideOut : HANDLE_IDS.out,
         targetHandle: HANDLE_IDS.in,
-        role: treeRelations.has(relation.id) ? "tree" : "cross",
+        role: isTree ? "tree" : "cross",
       };
+      if (route) edge.route = route;
     }
     edges.push(edge);
     claimEdge.set(relation.id, edge);
@@ -403,10 +501,9 @@ function makeAnchor(
   if (!source || !target || !sourceHandle || !targetHandle) return undefined;
   const a = handlePoint(source, sourceHandle);
   const b = handlePoint(target, targetHandle);
-  // Edges are drawn as cubic curves with mirrored control points, so their middle is the
-  // midpoint of their ends.
-  const cx = (a.x + b.x) / 2;
-  const cy = (a.y + b.y) / 2;
+  // Curved edges have mirrored control points, so their middle is the midpoint of their ends;
+  // a routed edge's middle is half way along its bends.
+  const { x: cx, y: cy } = edge.route ? routeMiddle(edge.route) : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
   const size = ANCHOR_SIZE;
   const handles: HandleSpec[] = [
     {
@@ -420,4 +517,21 @@ function makeAnchor(
     },
   ];
   return { id: `anchor:${relationId}`, relationId, x: cx - size / 2, y: cy - size / 2, size, handles };
+}
+
+/** The point half way along a polyline. */
+export function routeMiddle(points: readonly Point[]): Point {
+  let total = 0;
+  for (let i = 1; i < points.length; i++)
+    total += Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+  let left = total / 2;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    if (len >= left && len > 0)
+      return { x: a.x + ((b.x - a.x) * left) / len, y: a.y + ((b.y - a.y) * left) / len };
+    left -= len;
+  }
+  return points[points.length - 1] ?? { x: 0, y: 0 };
 }

@@ -66,8 +66,24 @@ function chromeWidth(style: NodeStyle): number {
   return style.band + style.border + 2 * style.paddingX;
 }
 
-/** Wraps a claim's text and sizes its node around it, so nothing is ever clipped. */
+const BOX_CACHE_LIMIT = 50_000;
+const boxCache = new Map<string, NodeBox>();
+
+/**
+ * Wraps a claim's text and sizes its node around it, so nothing is ever clipped. Results are
+ * cached by kind and text, so laying out again after an edit measures only the changed claims.
+ */
 export function nodeBox(kind: NodeKind, text: string): NodeBox {
+  const key = `${kind}\u0000${text}`;
+  const cached = boxCache.get(key);
+  if (cached) return cached;
+  const box = measureBox(kind, text);
+  if (boxCache.size >= BOX_CACHE_LIMIT) boxCache.clear();
+  boxCache.set(key, box);
+  return box;
+}
+
+function measureBox(kind: NodeKind, text: string): NodeBox {
   const style = NODE_STYLES[kind];
   const font = { fontSize: style.fontSize, weight: style.weight };
   const lines = wrapText(text, style.maxTextWidth, font);

@@ -3,8 +3,24 @@ import { z } from "zod";
 /** The only file version this build reads and writes. */
 export const FORMAT_VERSION = 1;
 
-/** Largest argument file accepted, in bytes (also the API's body limit). */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** The default size limit of an argument file: room for a 20,000-claim map (about 12 MB of JSON). */
+export const DEFAULT_MAX_FILE_MB = 32;
+
+/**
+ * The size limit of an argument file in bytes, from `CLASHMAP_MAX_FILE_MB` (megabytes, may be
+ * fractional) or DEFAULT_MAX_FILE_MB when it is unset or not a positive number.
+ */
+export function maxFileBytes(value: string | undefined): number {
+  const mb = z.coerce.number().positive().max(4096).safeParse(value);
+  return Math.round(
+    (value !== undefined && value.trim() !== "" && mb.success ? mb.data : DEFAULT_MAX_FILE_MB) * 1024 * 1024,
+  );
+}
+
+/** Largest argument file accepted, in bytes (also the API's body limit); set by `CLASHMAP_MAX_FILE_MB`. */
+export const MAX_FILE_BYTES = maxFileBytes(
+  typeof process === "undefined" ? undefined : process.env.CLASHMAP_MAX_FILE_MB,
+);
 
 /** Claim, relation and card ids: lowercase, readable, safe in URLs and YAML keys. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,127}$/;

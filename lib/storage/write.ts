@@ -60,6 +60,21 @@ export interface WriteOptions {
 }
 
 // Kept on globalThis so that every server bundle that loads this module shares one queue per file.
+/** The parsed file each recent save left behind, by path: the next save from it skips re-reading it. */
+const SOURCES_KEY = Symbol.for("clashmap.storage.saved-sources");
+const SOURCES_KEPT = 8;
+const sourceRegistry = globalThis as {
+  [SOURCES_KEY]?: Map<string, { revision: string; source: ParsedSource }>;
+};
+sourceRegistry[SOURCES_KEY] ??= new Map();
+const savedSources = sourceRegistry[SOURCES_KEY];
+
+function rememberSource(filePath: string, revision: string, source: ParsedSource): void {
+  savedSources.delete(filePath);
+  savedSources.set(filePath, { revision, source });
+  while (savedSources.size > SOURCES_KEPT) savedSources.delete(savedSources.keys().next().value as string);
+}
+
 const QUEUES_KEY = Symbol.for("clashmap.storage.write-queues");
 const registry = globalThis as { [QUEUES_KEY]?: Map<string, Promise<void>> };
 registry[QUEUES_KEY] ??= new Map();
@@ -228,10 +243,16 @@ export async function saveMap(
     if (!incoming.ok) throw new InvalidMapError(incoming.problems);
     const map: ArgumentMap = { ...incoming.value, slug };
 
-    const current = parseArgumentSource(text, file, { slug });
+    const saved = savedSources.get(filePath);
+    const current =
+      saved?.revision === currentRevision && saved.source.text === text
+        ? ({ ok: true, value: saved.source } as const)
+        : parseArgumentSource(text, file, { slug });
     if (!current.ok) {
       throw new InvalidMapError(current.problems, `${file} has problems; fix the file first`);
     }
+    // The parsed file is used up by the merge (its document is edited in place): forget it.
+    savedSources.delete(filePath);
     const output = writeBack(current.value, map, file);
     const check = parseArgumentSource(output, file, { slug });
     if (!check.ok) throw new InvalidMapError(check.problems);
@@ -248,14 +269,16 @@ export async function saveMap(
     }
     if (output === text) return { revision: currentRevision };
     await writeFileAtomic(filePath, output, options.fs);
-    return { revision: revisionOf(output) };
+    const revision = revisionOf(output);
+    rememberSource(filePath, revision, check.value);
+    return { revision };
   });
 }
 
 /** The file's new text; a writer that gives up refuses the save rather than failing the request. */
 function writeBack(source: ParsedSource, map: ArgumentMap, file: string): string {
   try {
-    return serializeArgumentSource(source, map);
+    return serializeArgumentSource(source, map, { consume: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidMapError([

@@ -18,6 +18,8 @@ interface Props {
 
 const focusSchema = z.string().max(128).optional().catch(undefined);
 const analysisSchema = z.literal("1").optional().catch(undefined);
+const directionSchema = z.enum(["TB", "LR"]).optional().catch(undefined);
+const collapsedSchema = z.string().max(200_000).optional().catch(undefined);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -47,6 +49,8 @@ export default async function MapPage({ params, searchParams }: Props) {
         map={stored.map}
         revision={stored.revision}
         focus={focus}
+        direction={directionSchema.parse(query.dir)}
+        collapsed={collapsedSchema.parse(query.collapsed)}
         canEdit={canEdit}
         signInToEdit={!canEdit && access.needsToken && !access.signedIn}
         analysis={analysis}

@@ -1,0 +1,143 @@
+// The browser part of `npm run bench -- --browser`: a production server on generated maps and
+// Debian's Chromium through Playwright. Needs `npm run build` first.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import type { BenchContext, BenchRow, Measure } from "./bench";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3960);
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const FRAME_SAMPLE_MS = 2500;
+
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let dir: string | undefined;
+let page: Page | undefined;
+
+async function start(): Promise<void> {
+  if (server) return;
+  dir = mkdtempSync(path.join(tmpdir(), "clashmap-bench-browser-"));
+  // Stopped on any exit of the benchmark, also a failed one.
+  process.once("exit", () => server?.kill("SIGTERM"));
+  server = spawn("./node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    stdio: "ignore",
+    env: { ...process.env, ARGUMENTS_DIR: dir, HOST: "127.0.0.1", CLASHMAP_READONLY: "1" },
+  });
+  for (let i = 0; i < 120; i++) {
+    const up = await fetch(`http://127.0.0.1:${PORT}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+}
+
+/** Stops the server and the browser the browser rows started. */
+export async function closeBrowserBench(): Promise<void> {
+  await browser?.close();
+  server?.kill("SIGTERM");
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  server = undefined;
+  browser = undefined;
+}
+
+/** Frame intervals while `act` runs: median and 95th percentile, as frames per second. */
+async function frames(p: Page, act: () => Promise<void>): Promise<Measure> {
+  // A string, not a function: the TypeScript runner would wrap a function's inner names in a
+  // helper that does not exist in the page.
+  await p.evaluate(`(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const end = last + ${FRAME_SAMPLE_MS};
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await act();
+  await p.waitForTimeout(FRAME_SAMPLE_MS / 4);
+  const intervals = (await p.evaluate("window.__frames.slice(1)")) as number[];
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const med = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
+  return { value: med > 0 ? 1000 / med : 0, note: `p95 ${p95.toFixed(0)} ms/frame` };
+}
+
+/** Drags the map around and zooms with the wheel for the sampling time. */
+async function panAndZoom(p: Page): Promise<void> {
+  const box = await p.getByTestId("map-canvas").boundingBox();
+  if (!box) return;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const started = Date.now();
+  let step = 0;
+  while (Date.now() - started < FRAME_SAMPLE_MS) {
+    await p.mouse.move(cx, cy);
+    await p.mouse.down();
+    await p.mouse.move(cx + 120 * Math.sin(step), cy + 80 * Math.cos(step), { steps: 8 });
+    await p.mouse.up();
+    await p.mouse.wheel(0, step % 2 === 0 ? -120 : 120);
+    step++;
+  }
+}
+
+/** The rows of the browser part, appended to the benchmark's rows. */
+export function browserRows(): BenchRow[] {
+  return [
+    {
+      name: "navigation → interactive map",
+      unit: "ms",
+      target: { 1000: { max: 1200 }, 5000: { max: 2000 }, 20000: { max: 5000 } },
+      measure: async ({ size, json }: BenchContext) => {
+        await start();
+        writeFileSync(path.join(dir!, `bench-${size}.json`), json);
+        await page?.close();
+        page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
+        const started = Date.now();
+        await page.goto(`http://127.0.0.1:${PORT}/maps/bench-${size}`);
+        await page.getByTestId("claim-node").first().waitFor({ state: "visible", timeout: 120_000 });
+        return { value: Date.now() - started };
+      },
+    },
+    {
+      name: "pan and zoom at reading zoom",
+      unit: "fps",
+      target: { 1000: { min: 55 }, 5000: { min: 55 }, 20000: { min: 45 } },
+      measure: async () => (page ? frames(page, () => panAndZoom(page!)) : undefined),
+    },
+    {
+      name: "pan with the whole map in view",
+      unit: "fps",
+      target: { 1000: { min: 40 }, 5000: { min: 30 }, 20000: { min: 20 } },
+      measure: async () => {
+        if (!page) return undefined;
+        // Unfold everything, then fit: every claim is on screen, drawn at its low level of detail.
+        await page.getByRole("button", { name: "Expand all" }).click();
+        await page.getByRole("button", { name: "Fit View" }).click();
+        await page.waitForTimeout(1500);
+        return frames(page, () => panAndZoom(page!));
+      },
+    },
+    {
+      name: "JS heap",
+      unit: "MB",
+      measure: async () => {
+        if (!page) return undefined;
+        const client = await page.context().newCDPSession(page);
+        await client.send("Performance.enable");
+        const { metrics } = await client.send("Performance.getMetrics");
+        const used = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
+        return { value: used / 1024 / 1024 };
+      },
+    },
+  ];
+}

@@ -1,0 +1,262 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { generateMap } from "../lib/bench/generate";
+import { parseArgumentSource, serializeNewSource } from "../lib/formats/argument-file";
+import { mapToNormalized } from "../lib/formats/normalized-json";
+import { openingCollapsed } from "../lib/layout/open-view";
+import { buildClaimTree, descendantsOf } from "../lib/layout/tree";
+import type { ArgumentMap } from "../lib/model/schema";
+import { EditorPage, fileMap, freshMap } from "./pages/editor";
+import { WorkspacePage } from "./pages/workspace-page";
+import { serverDir } from "./servers";
+
+const SHOTS = process.env.SCALE_SHOTS;
+
+/** The canvas zoom, read from React Flow's viewport transform. */
+async function zoomOf(page: Page): Promise<number> {
+  const transform = await page
+    .locator(".react-flow__viewport")
+    .evaluate((el) => (el as HTMLElement).style.transform);
+  const match = /scale\(([\d.]+)\)/.exec(transform);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+/** True when the element's box lies inside the canvas's box. */
+async function inside(element: Locator, canvas: Locator): Promise<boolean> {
+  const [box, frame] = await Promise.all([element.boundingBox(), canvas.boundingBox()]);
+  if (!box || !frame) return false;
+  return (
+    box.x >= frame.x - 1 &&
+    box.y >= frame.y - 1 &&
+    box.x + box.width <= frame.x + frame.width + 1 &&
+    box.y + box.height <= frame.y + frame.height + 1
+  );
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}-${name}.png` });
+}
+
+async function writeMap(map: ArgumentMap, slug: string, syntax: "yaml" | "json" = "yaml"): Promise<void> {
+  const text = syntax === "yaml" ? serializeNewSource(map, "yaml") : JSON.stringify(mapToNormalized(map));
+  await writeFile(path.join(serverDir("main"), `${slug}.${syntax}`), text);
+}
+
+test.describe("the bundled map on a laptop", () => {
+  test("opens with both theses in view at reading zoom and fits beside the inspector", async ({ page }) => {
+    const workspace = new WorkspacePage(page);
+    await workspace.open("russia-iran");
+    const theses = ["russia-key", "decoupling-possible"].map((id) => workspace.node(id));
+    for (const thesis of theses) {
+      await expect(thesis).toBeVisible();
+      expect(await inside(thesis, workspace.canvas)).toBe(true);
+    }
+    expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.75);
+    await shot(page, "tb-open");
+
+    await workspace.fitAll();
+    expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.6);
+    await expect(workspace.claimNodes).toHaveCount(28);
+    for (const node of await workspace.claimNodes.all())
+      expect(await inside(node, workspace.canvas)).toBe(true);
+    // Fitted, the whole map is in view, so the minimap stays out of its way.
+    await expect(page.getByRole("img", { name: "Minimap of the whole map" })).toHaveCount(0);
+    await shot(page, "tb-fit");
+
+    await workspace.setOrientation("Left-to-right");
+    await expect(page).toHaveURL(/[?&]dir=LR/);
+    await expect.poll(() => zoomOf(page)).toBeGreaterThanOrEqual(0.75);
+    for (const thesis of theses) expect(await inside(thesis, workspace.canvas)).toBe(true);
+    await shot(page, "lr-open");
+    await workspace.fitAll();
+    expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.45);
+    for (const node of await workspace.claimNodes.all())
+      expect(await inside(node, workspace.canvas)).toBe(true);
+    await shot(page, "lr-fit");
+
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+
+  test("a reload or a shared link opens the same orientation and folded claims", async ({ page }) => {
+    const workspace = new WorkspacePage(page);
+    await workspace.open("russia-iran");
+    await workspace.setOrientation("Left-to-right");
+    await workspace.node("deal-opens-wedge").getByTestId("collapse-toggle").click();
+    await expect(page).toHaveURL(/collapsed=deal-opens-wedge/);
+    await page.reload();
+    await workspace.claimNodes.first().waitFor({ state: "visible" });
+    await expect(page.getByRole("button", { name: "Left-to-right" })).toHaveAttribute("aria-pressed", "true");
+    await expect(workspace.node("deal-opens-wedge").getByTestId("collapse-toggle")).toHaveText("+6");
+    await expect(workspace.node("caucasus-benefit")).toHaveCount(0);
+  });
+
+  test("the inspector hides and shows with its button and the i key; the minimap turns off", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const workspace = new WorkspacePage(page);
+    await workspace.open("russia-iran");
+    // On a projector the toolbar stays one row, and typing in the search does not move it.
+    const toolbar = page.locator("header[data-toolbar]");
+    const before = await toolbar.boundingBox();
+    expect(before?.height).toBeLessThan(60);
+    const outline = await page.getByRole("link", { name: "Outline" }).boundingBox();
+    await workspace.search.fill("sanctions");
+    expect((await toolbar.boundingBox())?.height).toBe(before?.height);
+    expect(await page.getByRole("link", { name: "Outline" }).boundingBox()).toEqual(outline);
+    await workspace.search.fill("");
+
+    const canvasWidth = async () => (await workspace.canvas.boundingBox())?.width ?? 0;
+    const wide = await canvasWidth();
+    await page.getByRole("button", { name: "Hide inspector" }).click();
+    await expect(workspace.inspector).toBeHidden();
+    expect(await canvasWidth()).toBeGreaterThan(wide + 300);
+    await page.getByRole("button", { name: "Show inspector" }).click();
+    await expect(workspace.inspector).toBeVisible();
+    await workspace.canvas.click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("i");
+    await expect(workspace.inspector).toBeHidden();
+    await page.keyboard.press("i");
+    await expect(workspace.inspector).toBeVisible();
+
+    // Zoomed in, the minimap shows; its button turns it off.
+    await page.getByRole("button", { name: "Zoom In" }).click();
+    await page.getByRole("button", { name: "Zoom In" }).click();
+    const minimap = page.getByRole("img", { name: "Minimap of the whole map" });
+    await expect(minimap).toBeVisible();
+    await page.getByRole("button", { name: "Minimap" }).click();
+    await expect(minimap).toHaveCount(0);
+    await page.getByRole("button", { name: "Minimap" }).click();
+    await expect(minimap).toBeVisible();
+  });
+});
+
+test.describe("big maps", () => {
+  test("a 1,000-claim map opens folded without errors, fits whole, and search finds a hidden claim", async ({
+    page,
+  }) => {
+    const generated = generateMap({ claims: 1000, seed: 7 });
+    // The tree as the app builds it from the file (a file lists supports before attacks).
+    const parsed = parseArgumentSource(serializeNewSource(generated, "yaml"), "gen.yaml");
+    if (!parsed.ok) throw new Error("the generated map does not parse");
+    const map = parsed.value.map;
+    const tree = buildClaimTree(map);
+    const collapsed = openingCollapsed(tree, map.claims.length);
+    const hiddenSet = new Set(collapsed.flatMap((id) => descendantsOf(tree, id)));
+    const shown = map.claims.length - hiddenSet.size;
+    const hiddenId = [...hiddenSet].sort()[0];
+    const hidden = map.claims.find((c) => c.id === hiddenId)!;
+    hidden.text = "Zanzibar ferry timetables decide the whole clash";
+    const slug = `scale-1000-${Date.now()}`;
+    await writeMap(map, slug);
+
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    const workspace = new WorkspacePage(page);
+    await workspace.open(slug);
+    await expect(workspace.node(hiddenId)).toHaveCount(0);
+    await expect(
+      page.getByRole("button", { name: /^Expand: show \d+ hidden claims?$/ }).first(),
+    ).toBeAttached();
+
+    await workspace.fitAll();
+    await expect(workspace.claimNodes).toHaveCount(shown);
+    for (const id of tree.roots) expect(await inside(workspace.node(id), workspace.canvas)).toBe(true);
+    const boxes = await workspace.claimNodes.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      }),
+    );
+    const frame = (await workspace.canvas.boundingBox())!;
+    for (const b of boxes) {
+      expect(b.left).toBeGreaterThanOrEqual(frame.x - 1);
+      expect(b.right).toBeLessThanOrEqual(frame.x + frame.width + 1);
+      expect(b.top).toBeGreaterThanOrEqual(frame.y - 1);
+      expect(b.bottom).toBeLessThanOrEqual(frame.y + frame.height + 1);
+    }
+    await shot(page, "1000-fit");
+
+    await workspace.search.fill("zanzibar ferry");
+    await expect(workspace.searchStatus).toHaveText("0 of 1");
+    await workspace.search.press("Enter");
+    await expect(workspace.node(hiddenId)).toBeVisible();
+    await expect(workspace.node(hiddenId)).toHaveAttribute("data-match", "current");
+    await expect(workspace.inspector.getByRole("heading", { level: 2 })).toHaveText(hidden.text);
+    expect(errors).toEqual([]);
+  });
+
+  test("a 5,000-claim file of about 3 MB is accepted, read and saved", async ({ request }) => {
+    const map = generateMap({ claims: 5000, seed: 5 });
+    const slug = `scale-5000-${Date.now()}`;
+    await writeMap(map, slug);
+    const response = await request.get(`/api/maps/${slug}`);
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.claims).toHaveLength(5000);
+    const text = JSON.stringify(body);
+    expect(text.length).toBeGreaterThan(2.5 * 1024 * 1024);
+    body.claims[10].text = "Edited in a big file";
+    const saved = await request.put(`/api/maps/${slug}`, {
+      data: body,
+      headers: { "If-Match": response.headers().etag ?? "" },
+    });
+    expect(saved.status()).toBe(200);
+    const again = await (await request.get(`/api/maps/${slug}`)).json();
+    expect(again.claims[10].text).toBe("Edited in a big file");
+  });
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the map fills the screen, a tapped claim opens in a sheet, and a rebuttal added by touch lands in the file", async ({
+    page,
+  }) => {
+    const slug = await freshMap();
+    const editor = new EditorPage(page);
+    await editor.goto(slug);
+    const canvas = page.getByTestId("map-canvas");
+    const box = (await canvas.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(385);
+    expect(box.height).toBeGreaterThan(844 * 0.8);
+    const sheet = page.getByTestId("inspector-panel");
+    await expect(sheet).toHaveAttribute("data-sheet", "closed");
+    await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Top-down" })).toBeHidden();
+    await shot(page, "phone-open");
+
+    const loaded = await editor.revision();
+    await editor.claimNode("Uniforms are a cost burden for poor families").tap();
+    await expect(sheet).toHaveAttribute("data-sheet", "open");
+    await expect(editor.inspector.getByRole("heading", { level: 2 })).toHaveText(
+      "Uniforms are a cost burden for poor families",
+    );
+    await shot(page, "phone-sheet");
+    await editor.inspector.getByRole("button", { name: "Add rebuttal", exact: true }).tap();
+    await editor.inspector.getByLabel("Rebuttal text").fill("Uniform swaps make them free");
+    await editor.inspector.locator('form button[type="submit"]').tap();
+    await expect(editor.inspector.getByRole("heading", { level: 2 })).toHaveText(
+      "Uniform swaps make them free",
+    );
+    await editor.savedAfter(loaded);
+    const map = await fileMap(slug);
+    const claim = map.claims.find((c) => c.text === "Uniform swaps make them free");
+    expect(claim).toBeDefined();
+    expect(map.relations).toContainEqual(
+      expect.objectContaining({ from: claim?.id, to: "cost-burden", type: "attack" }),
+    );
+
+    await page.getByRole("button", { name: "Close", exact: true }).tap();
+    await expect(sheet).toHaveAttribute("data-sheet", "closed");
+    await page.getByRole("button", { name: "Menu" }).tap();
+    await expect(page.getByRole("button", { name: "Top-down" })).toBeVisible();
+  });
+});

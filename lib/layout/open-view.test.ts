@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseArgumentSource } from "../formats/argument-file";
+import { layoutMap } from "./layout";
+import {
+  BIG_MAP_CLAIMS,
+  collapsedParam,
+  minZoomFor,
+  OPEN_ZOOM,
+  OPENING_CLAIMS,
+  openingCollapsed,
+  openingViewport,
+  parseCollapsedParam,
+} from "./open-view";
+import { randomMap } from "./random-map";
+import { buildClaimTree } from "./tree";
+
+function bundledMap() {
+  const file = path.join(process.cwd(), "arguments", "russia-iran.yaml");
+  const parsed = parseArgumentSource(readFileSync(file, "utf8"), "russia-iran.yaml", { slug: "russia-iran" });
+  if (!parsed.ok) throw new Error("the bundled map does not parse");
+  return parsed.value.map;
+}
+
+describe("openingCollapsed", () => {
+  it("folds nothing on a small map", () => {
+    const map = randomMap(1, { claims: BIG_MAP_CLAIMS });
+    expect(openingCollapsed(buildClaimTree(map), map.claims.length)).toEqual([]);
+  });
+
+  it("opens a big map folded to a readable depth, counting what each fold hides", () => {
+    const map = randomMap(2, { claims: 1000, theses: 2 });
+    const tree = buildClaimTree(map);
+    const collapsed = openingCollapsed(tree, map.claims.length);
+    expect(collapsed.length).toBeGreaterThan(0);
+    const layout = layoutMap(map, { collapsed: new Set(collapsed), tree });
+    expect(layout.nodes.length).toBeLessThanOrEqual(
+      Math.max(OPENING_CLAIMS, 2 + tree.children.get("c0")!.length + tree.children.get("c1")!.length),
+    );
+    expect(layout.nodes.length + layout.hidden.size).toBe(1000);
+    const folded = layout.nodes.filter((n) => n.collapsed);
+    expect(folded.reduce((sum, n) => sum + n.descendants, 0)).toBe(layout.hidden.size);
+  });
+
+  it("reads and writes the URL value", () => {
+    expect(parseCollapsedParam("b, a,,zz", (id) => id !== "zz")).toEqual(["b", "a"]);
+    expect(collapsedParam(new Set(["b", "a"]))).toBe("a,b");
+  });
+});
+
+describe("openingViewport", () => {
+  const canvas = { width: 1024, height: 844 };
+  it("fits a small map whole", () => {
+    const layout = layoutMap(randomMap(1, { claims: 4, theses: 1 }));
+    const view = openingViewport(layout, canvas);
+    expect(view.zoom).toBeGreaterThanOrEqual(OPEN_ZOOM);
+    expect(view.x).toBeGreaterThanOrEqual(0);
+    expect(view.x + layout.width * view.zoom).toBeLessThanOrEqual(canvas.width);
+  });
+
+  for (const direction of ["TB", "LR"] as const) {
+    it(`opens a bigger map at reading zoom with its theses in view (${direction})`, () => {
+      const layout = layoutMap(bundledMap(), { direction });
+      const view = openingViewport(layout, canvas);
+      expect(view.zoom).toBe(OPEN_ZOOM);
+      expect(layout.width * view.zoom > canvas.width || layout.height * view.zoom > canvas.height).toBe(true);
+      for (const id of layout.tree.roots) {
+        const n = layout.nodes.find((node) => node.id === id)!;
+        expect(view.x + n.x * view.zoom).toBeGreaterThanOrEqual(0);
+        expect(view.y + n.y * view.zoom).toBeGreaterThanOrEqual(0);
+        expect(view.x + (n.x + n.width) * view.zoom).toBeLessThanOrEqual(canvas.width);
+        expect(view.y + (n.y + n.height) * view.zoom).toBeLessThanOrEqual(canvas.height);
+      }
+    });
+  }
+
+  it("lets fit zoom out far enough for the whole map", () => {
+    const layout = layoutMap(randomMap(3, { claims: 5000 }));
+    const min = minZoomFor(layout);
+    expect(layout.width * min).toBeLessThanOrEqual(340);
+    expect(layout.height * min).toBeLessThanOrEqual(520);
+  });
+});

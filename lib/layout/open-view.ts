@@ -1,0 +1,114 @@
+import type { ClaimTree } from "./tree";
+
+/** Maps with more claims than this open folded to a readable depth. */
+export const BIG_MAP_CLAIMS = 300;
+/** About how many claims a big map shows when it opens. */
+export const OPENING_CLAIMS = 120;
+
+/**
+ * The claims to fold when a map opens: none for a map of up to BIG_MAP_CLAIMS claims; for a
+ * bigger one, every claim with answers at the deepest level that keeps about OPENING_CLAIMS
+ * claims in view (the theses and their answers at least), so it opens readable and each folded
+ * claim shows how many it hides.
+ */
+export function openingCollapsed(tree: ClaimTree, claimCount: number): string[] {
+  if (claimCount <= BIG_MAP_CLAIMS) return [];
+  const perDepth: number[] = [];
+  const stack: [string, number][] = tree.roots.map((r) => [r, 0]);
+  const atDepth: string[][] = [];
+  while (stack.length > 0) {
+    const [id, depth] = stack.pop()!;
+    perDepth[depth] = (perDepth[depth] ?? 0) + 1;
+    if ((tree.children.get(id)?.length ?? 0) > 0) {
+      atDepth[depth] ??= [];
+      atDepth[depth].push(id);
+    }
+    for (const kid of tree.children.get(id) ?? []) stack.push([kid, depth + 1]);
+  }
+  // Show levels 0..shown-1; fold the claims with answers at level shown-1.
+  let shown = 1;
+  let visible = perDepth[0] ?? 0;
+  while (shown < perDepth.length && visible + perDepth[shown] <= OPENING_CLAIMS) {
+    visible += perDepth[shown];
+    shown++;
+  }
+  // Keep the theses' own answers in view even when there are many.
+  if (shown === 1 && perDepth.length > 1) shown = 2;
+  return [...(atDepth[shown - 1] ?? [])].sort();
+}
+
+/** Reads the folded claims from a URL value (`a,b,c`), keeping only known claims. */
+export function parseCollapsedParam(value: string, known: (id: string) => boolean): string[] {
+  return value
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0 && known(id));
+}
+
+/** The URL value of a set of folded claims, in a stable order. */
+export function collapsedParam(collapsed: Iterable<string>): string {
+  return [...collapsed].sort().join(",");
+}
+
+/** The zoom a map opens at when it does not fit whole: claim text reads comfortably. */
+export const OPEN_ZOOM = 0.75;
+/** Below this zoom claims draw as simple shapes with a short label. */
+export const DETAIL_ZOOM = 0.45;
+const PAD = 24;
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+interface Bounds {
+  direction: "TB" | "LR";
+  width: number;
+  height: number;
+  nodes: readonly { id: string; x: number; y: number; width: number; height: number }[];
+  tree: { roots: readonly string[] };
+}
+
+/**
+ * The view a map opens at in a canvas of this size: the whole map when it fits at OPEN_ZOOM or
+ * more; else, at OPEN_ZOOM, the theses at the top (or on the left) — all of them when they fit
+ * side by side, else from the first — with as many levels below them as fit.
+ */
+export function openingViewport(layout: Bounds, canvas: { width: number; height: number }): Viewport {
+  const room = { width: Math.max(1, canvas.width - 2 * PAD), height: Math.max(1, canvas.height - 2 * PAD) };
+  const fit = Math.min(room.width / Math.max(1, layout.width), room.height / Math.max(1, layout.height));
+  if (fit >= OPEN_ZOOM) {
+    const zoom = Math.min(fit, 1);
+    return {
+      x: (canvas.width - layout.width * zoom) / 2,
+      y: (canvas.height - layout.height * zoom) / 2,
+      zoom,
+    };
+  }
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const theses = layout.tree.roots.map((id) => byId.get(id)).filter((n) => n !== undefined);
+  const tb = layout.direction === "TB";
+  // Along the row of theses: x top-down, y left-to-right.
+  const start = Math.min(0, ...theses.map((n) => (tb ? n.x : n.y)));
+  const end = Math.max(0, ...theses.map((n) => (tb ? n.x + n.width : n.y + n.height)));
+  const zoom = OPEN_ZOOM;
+  const mapAcross = (tb ? layout.width : layout.height) * zoom;
+  const canvasAcross = tb ? canvas.width : canvas.height;
+  let offset: number;
+  if (mapAcross <= canvasAcross - 2 * PAD) offset = (canvasAcross - mapAcross) / 2;
+  else {
+    // Centre the theses when they fit, without leaving empty room before the map's start or
+    // after its end; else start from the first.
+    const fits = (end - start) * zoom <= canvasAcross - 2 * PAD;
+    offset = fits ? canvasAcross / 2 - ((start + end) / 2) * zoom : PAD - start * zoom;
+    offset = Math.min(PAD, Math.max(canvasAcross - PAD - mapAcross, offset));
+  }
+  return tb ? { x: offset, y: PAD, zoom } : { x: PAD, y: offset, zoom };
+}
+
+/** The smallest zoom the canvas allows: small enough that "fit" shows the whole map, even on a phone. */
+export function minZoomFor(layout: { width: number; height: number }): number {
+  const phone = Math.min(340 / Math.max(1, layout.width), 520 / Math.max(1, layout.height));
+  return Math.max(0.002, Math.min(0.1, phone * 0.9));
+}
