@@ -375,3 +375,62 @@ describe("JSON maps keep their indentation and key order", () => {
     ]);
   });
 });
+
+describe("an empty section the author wrote", () => {
+  const YAML_TEXT = [
+    "version: 1",
+    "title: Car bans",
+    "claims:",
+    "  ban:",
+    "    text: Cities should ban cars",
+    "    side: aff",
+    "evidence: {}",
+    "",
+  ].join("\n");
+  const JSON_TEXT = [
+    "{",
+    '\t"version": 1,',
+    '\t"title": "Car bans",',
+    '\t"claims": {',
+    '\t\t"ban": {"text": "Cities should ban cars", "side": "aff"}',
+    "\t},",
+    '\t"evidence": {}',
+    "}",
+    "",
+  ].join("\n");
+  const rebut = (m: ArgumentMap) =>
+    addClaim(m, { text: "Shops lose customers", relation: { type: "attack", to: "ban" } }).map;
+
+  it("keeps `evidence: {}` in a YAML file when a claim is added", () => {
+    const { out, source } = save(YAML_TEXT, rebut);
+    expect(lineDiff(YAML_TEXT, out)).toEqual([
+      "@7",
+      "+  shops-lose-customers:",
+      "+    text: Shops lose customers",
+      "+    attacks: ban",
+    ]);
+    expect(serializeArgumentSource(parseOk(out), source.map)).toBe(YAML_TEXT);
+  });
+
+  it("gives back `evidence: {}` when the first card is added and then undone", () => {
+    const { out, source } = save(
+      YAML_TEXT,
+      (m) => addCard(m, { tag: "Air", quote: "The air is cleaner." }, { kind: "claim", id: "ban" }).map,
+    );
+    expect(out).toContain("evidence:\n  air:\n");
+    expect(serializeArgumentSource(parseOk(out), source.map)).toBe(YAML_TEXT);
+  });
+
+  it('keeps `"evidence": {}` in a JSON file when a claim changes', () => {
+    const { out } = save(
+      JSON_TEXT,
+      (m) => updateClaim(m, "ban", { text: "Cities should ban all cars" }),
+      "map.json",
+    );
+    expect(lineDiff(JSON_TEXT, out)).toEqual([
+      "@5",
+      '-\t\t"ban": {"text": "Cities should ban cars", "side": "aff"}',
+      '+\t\t"ban": {"text": "Cities should ban all cars", "side": "aff"}',
+    ]);
+  });
+});

@@ -937,6 +937,11 @@ export function serializeArgumentSource(
   // Likewise a theses list: kept when the author wrote it, dropped when it was only needed before.
   const thesesWereDefault = sameJson(source.map.theses, defaultTheses(source.map));
   if (doc.has("theses") && thesesWereDefault && !want.theses) (want as ArgumentFile).theses = map.theses;
+  // An `evidence:` section the author wrote stays, written `{}` when it holds no card (as it was
+  // before a card was added and undone); an empty `tags: []` stays too. An edit elsewhere leaves them be.
+  const tagsNode = doc.get("tags", true);
+  if (doc.has("evidence") && !want.evidence) (want as ArgumentFile).evidence = {};
+  if (!want.tags && isSeq(tagsNode) && tagsNode.items.length === 0) (want as ArgumentFile).tags = [];
   doc.contents = mergeNode(doc, doc.contents, want, []) as typeof doc.contents;
   const edited = render(doc);
   if (edited === base) return source.text;
