@@ -271,6 +271,9 @@ export function drawMap(map: ArgumentMap, layout: MapLayout, options: PictureOpt
   w.parts.push(`<g transform="translate(${m},${m})">`);
 
   const badges: string[] = [];
+  // Badges of curved links (second targets, undercuts) lie under the claims, as on the canvas, so
+  // they never cover a claim's text; badges on column lines sit in the gaps, above everything.
+  const badgesUnder: string[] = [];
   w.parts.push('<g data-layer="edges">');
   for (const edge of layout.edges) {
     const relation = index.relations.get(edge.relationId);
@@ -295,9 +298,11 @@ export function drawMap(map: ArgumentMap, layout: MapLayout, options: PictureOpt
     w.parts.push(arrowhead(type, z, { x: z.x - before.x, y: z.y - before.y }, colour));
     const cards = relation.evidence?.length ?? 0;
     if (cards > 0) {
+      // A routed answer's badge sits on its column line in the gap just above the answer, where
+      // it covers no claim's text.
       const at =
         edge.route && edge.route.length > 2
-          ? edge.route[1]
+          ? { x: edge.route[1].x, y: source.y - (SMALL + 6) / 2 - 1 }
           : curve.pointAt(attacked.has(relation.id) ? 0.25 : 0.5);
       const body = `${cards} ${cards === 1 ? "card" : "cards"}`;
       // As on the canvas: a short sample of the relation's line (solid or dashed), then the count.
@@ -318,11 +323,12 @@ export function drawMap(map: ArgumentMap, layout: MapLayout, options: PictureOpt
         `<rect x="${num(box.x + 0.5)}" y="${num(box.y + 0.5)}" width="${num(bw - 1)}" height="${num(bh - 1)}" rx="${num(bh / 2)}" fill="${palette.badge.fill}" stroke="${colour}" stroke-width="1"/>`,
         `<path d="M${num(box.x + 6)},${num(at.y)} L${num(box.x + 6 + icon)},${num(at.y)}" stroke="${colour}" stroke-width="2"${type === "attack" ? ' stroke-dasharray="4 2"' : ""} data-badge-icon="${type}"/>`,
       );
-      badges.push(...badge.parts);
+      (edge.route && edge.route.length > 2 ? badges : badgesUnder).push(...badge.parts);
     }
   }
   w.parts.push("</g>");
 
+  w.parts.push('<g data-layer="link-badges">', ...badgesUnder, "</g>");
   w.parts.push('<g data-layer="claims">');
   for (const node of layout.nodes) drawNode(w, node, index, palette);
   w.parts.push("</g>");
