@@ -73,3 +73,26 @@ describe("messages between presentation windows", () => {
     expect(readPresentMessage({ type: "other" })).toBeUndefined();
   });
 });
+
+describe("key events", () => {
+  it("reads a real KeyboardEvent, whose fields are getters on its prototype", () => {
+    class FakeEvent {
+      get key() {
+        return "PageDown";
+      }
+      get ctrlKey() {
+        return false;
+      }
+      get metaKey() {
+        return false;
+      }
+      get altKey() {
+        return false;
+      }
+      get shiftKey() {
+        return false;
+      }
+    }
+    expect(presentCommandFor(new FakeEvent())?.id).toBe("next");
+  });
+});
