@@ -94,7 +94,7 @@ test.describe("the bundled map on a laptop", () => {
     await expect(workspace.node("caucasus-benefit")).toHaveCount(0);
   });
 
-  test("the inspector hides and shows with its button and the i key; the minimap turns off", async ({
+  test("the inspector hides and shows with its button and Shift+I; the minimap turns off", async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -118,9 +118,9 @@ test.describe("the bundled map on a laptop", () => {
     await page.getByRole("button", { name: "Show inspector" }).click();
     await expect(workspace.inspector).toBeVisible();
     await workspace.canvas.click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press("i");
+    await page.keyboard.press("Shift+I");
     await expect(workspace.inspector).toBeHidden();
-    await page.keyboard.press("i");
+    await page.keyboard.press("Shift+I");
     await expect(workspace.inspector).toBeVisible();
 
     // Zoomed in, the minimap shows; its button turns it off.
