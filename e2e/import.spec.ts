@@ -95,6 +95,7 @@ test("a broken file shows its error with the line, and nothing is written", asyn
   const error = page.getByRole("alert").filter({ hasText: "broken.txt" });
   await expect(error).toContainText("broken.txt was not imported. Nothing was written.");
   await expect(error).toContainText("broken.txt:5:1  1.3.1  no parent: there is no claim numbered 1.3");
+  await expect(error.getByTestId("problem-kind")).toHaveAttribute("data-code", "reference");
   await expect(page).toHaveURL(/\/$/);
   await page.screenshot({ path: "/tmp/interchange-import-error.png" });
   expect(files()).toEqual(before);

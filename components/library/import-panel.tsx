@@ -4,8 +4,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type DragEvent, useId, useRef, useState } from "react";
 import { z } from "zod";
+import { ProblemKind } from "@/components/problems/problem-kind";
 import { importReportKey } from "@/components/workspace/import-note";
 import { IMPORT_ACCEPT, MAX_IMPORT_BYTES } from "@/lib/formats/import-limits";
+import { formatProblem, type Problem, problemSchema } from "@/lib/model/problems";
 
 const importedSchema = z.object({
   slug: z.string(),
@@ -14,31 +16,13 @@ const importedSchema = z.object({
 });
 const failedSchema = z.object({
   error: z.string(),
-  problems: z
-    .array(
-      z.object({
-        file: z.string().optional(),
-        line: z.number().optional(),
-        col: z.number().optional(),
-        path: z.string().optional(),
-        message: z.string(),
-      }),
-    )
-    .optional(),
+  problems: z.array(problemSchema).optional(),
 });
 
 type Outcome =
   | { file: string; state: "pending" }
   | { file: string; state: "done"; slug: string; title: string; report: string[] }
-  | { file: string; state: "failed"; error: string; problems: string[] };
-
-type WireProblem = NonNullable<z.infer<typeof failedSchema>["problems"]>[number];
-
-/** One problem as a line: `file:line:col  path  message`, or just the message. */
-function problemLine(p: WireProblem): string {
-  const where = p.file ? `${p.file}:${p.line ?? 1}:${p.col ?? 1}` : "";
-  return [where, p.path, p.message].filter(Boolean).join("  ");
-}
+  | { file: string; state: "failed"; error: string; problems: Problem[] };
 
 async function upload(file: File): Promise<Outcome> {
   if (file.size > MAX_IMPORT_BYTES) {
@@ -46,7 +30,14 @@ async function upload(file: File): Promise<Outcome> {
       file: file.name,
       state: "failed",
       error: `${file.name} was not imported`,
-      problems: [`${file.name} is ${file.size} bytes; the import limit is ${MAX_IMPORT_BYTES}`],
+      problems: [
+        {
+          code: "size",
+          file: file.name,
+          path: "",
+          message: `the file is ${file.size} bytes; the import limit is ${MAX_IMPORT_BYTES}`,
+        },
+      ],
     };
   }
   try {
@@ -66,7 +57,7 @@ async function upload(file: File): Promise<Outcome> {
       error: failed.success
         ? failed.data.error
         : `${file.name} was not imported (the server answered ${response.status})`,
-      problems: failed.success ? (failed.data.problems ?? []).map(problemLine) : [],
+      problems: failed.success ? (failed.data.problems ?? []) : [],
     };
   } catch {
     return {
@@ -202,7 +193,9 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
         {outcome.problems.length > 0 ? (
           <ul className="mt-1 space-y-1 font-mono break-words">
             {outcome.problems.map((p, i) => (
-              <li key={i}>{p}</li>
+              <li key={i}>
+                <ProblemKind code={p.code} /> {formatProblem(p)}
+              </li>
             ))}
           </ul>
         ) : null}
