@@ -153,7 +153,7 @@ test.describe("analysis", () => {
     const workspace = new WorkspacePage(page);
     await workspace.open("russia-iran", "?analysis=1&focus=rosatom-fears-unreliability");
     await workspace.inspector
-      .getByRole("button", { name: /^Open link: Leaving Iran would brand Rosatom/ })
+      .getByRole("button", { name: /^Open this undercut \(1 card\): Leaving Iran would brand Rosatom/ })
       .click();
     await expect(workspace.inspector.getByTestId("relation-analysis")).toHaveText(
       /^Counts: “Leaving Iran would brand Rosatom an unreliable partner” stands/,
