@@ -149,13 +149,42 @@ test.describe("analysis", () => {
     await expect(workspace.node("uniforms-help")).toHaveAttribute("data-status", "in");
   });
 
+  test("by keyboard alone: Tab to an unanswered argument, Enter, r, type a rebuttal, Enter", async ({
+    page,
+  }) => {
+    const slug = await freshMap();
+    const workspace = new WorkspacePage(page);
+    await page.goto(`${serverUrl("main")}/maps/${slug}`);
+    await workspace.claimNodes.first().waitFor({ state: "visible" });
+    await page.locator("body").press("Shift+A");
+    const target = panel(page).getByTestId("unanswered-aff").getByRole("button", {
+      name: "Uniforms are cheaper than a fashionable wardrobe",
+    });
+    await page.getByRole("button", { name: "Analysis" }).focus();
+    for (let i = 0; i < 20 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press("Tab");
+    }
+    await expect(target).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(workspace.nodeWrapper("cheaper-than-clothes")).toBeFocused();
+    await page.keyboard.press("r");
+    await expect(workspace.inspector.getByLabel("Rebuttal text")).toBeFocused();
+    await page.keyboard.type("Uniforms add to the clothes families buy anyway");
+    await page.keyboard.press("Enter");
+    await workspace.fitAll();
+    await expect(workspace.node("cheaper-than-clothes")).toHaveAttribute("data-status", "out");
+    await expect(workspace.node("cost-burden")).toHaveAttribute("data-status", "in");
+    await expect(workspace.node("uniforms-help")).toHaveAttribute("data-status", "out");
+    await expect(panel(page).getByTestId("unanswered-aff").getByRole("button")).not.toContainText([
+      "Uniforms are cheaper than a fashionable wardrobe",
+    ]);
+  });
+
   test("a link's inspector says whether it counts", async ({ page }) => {
     const workspace = new WorkspacePage(page);
     await workspace.open("russia-iran", "?analysis=1&focus=rosatom-fears-unreliability");
     await workspace.inspector
-      .getByRole("button", {
-        name: /^Open this (support|attack|undercut)[^:]*: Leaving Iran would brand Rosatom/,
-      })
+      .getByRole("button", { name: /^Open this undercut \(1 card\): Leaving Iran would brand Rosatom/ })
       .click();
     await expect(workspace.inspector.getByTestId("relation-analysis")).toHaveText(
       /^Counts: “Leaving Iran would brand Rosatom an unreliable partner” stands/,
