@@ -35,7 +35,15 @@ describe("detection", () => {
 
   it("a truncated JSON file (AIF cut off before its edges) gives its JSON syntax error, located", async () => {
     const aif = JSON.stringify(
-      { AIF: { nodes: [{ nodeID: "1", type: "I", text: "A" }, { nodeID: "2", type: "I", text: "B" }], edges: [] } },
+      {
+        AIF: {
+          nodes: [
+            { nodeID: "1", type: "I", text: "A" },
+            { nodeID: "2", type: "I", text: "B" },
+          ],
+          edges: [],
+        },
+      },
       null,
       2,
     );
