@@ -348,4 +348,11 @@ describe("errors", () => {
       "bad.argdown:2:1 indented deeper than 400 characters",
     ]);
   });
+  it("a file with a syntax error in every group stops after the first few errors (the parser's recovery would take minutes)", () => {
+    const groups = Array.from({ length: 200 }, (_, i) => `[S${i}]: s\n  + [T${i}]: t\n  - [U${i}]: u`);
+    const problems = problemsOf(`${groups.join("\n")}\n`);
+    expect(problems[0]).toMatch(/^bad\.argdown:4:1 Argdown syntax: /);
+    expect(problems.length).toBeLessThanOrEqual(25);
+    expect(problems.at(-1)).toMatch(/stopped after 20 syntax errors/);
+  });
 });

@@ -13,6 +13,7 @@ import {
   ModelPlugin,
   ParserPlugin,
   PreselectionPlugin,
+  parser,
   type RelationMember,
   StatementSelectionPlugin,
 } from "@argdown/core";
@@ -51,9 +52,39 @@ interface ArgdownResponse {
 const PROCESS = ["parse-input", "build-model", "build-map"];
 let application: ArgdownApplication | undefined;
 
+/** Syntax errors read before the parser gives up: its recovery costs a scan of the rest per error. */
+const MAX_SYNTAX_ERRORS = 20;
+/** Thrown out of the parser when a file has more syntax errors than are worth reading. */
+class TooManySyntaxErrors extends Error {}
+/** Set when the last run's parser stopped at MAX_SYNTAX_ERRORS (the application wraps what it throws). */
+let parserGaveUp = false;
+
+interface Recognizer {
+  SAVE_ERROR(error: unknown): unknown;
+  errors: { message: string; token?: { startLine?: number; startColumn?: number } }[];
+}
+
+/**
+ * Makes the parser stop at the MAX_SYNTAX_ERRORS-th error: a broken file of a megabyte would
+ * otherwise keep it (and the server) busy for minutes.
+ */
+function capSyntaxErrors(): void {
+  const recognizer = parser as unknown as Recognizer;
+  const save = recognizer.SAVE_ERROR.bind(recognizer);
+  recognizer.SAVE_ERROR = (error: unknown) => {
+    const saved = save(error);
+    if (recognizer.errors.length >= MAX_SYNTAX_ERRORS) {
+      parserGaveUp = true;
+      throw new TooManySyntaxErrors();
+    }
+    return saved;
+  };
+}
+
 /** The official parser with the model and map plugins; built once, since the parser is a singleton anyway. */
 function app(): ArgdownApplication {
   if (application) return application;
+  capSyntaxErrors();
   const a = new ArgdownApplication();
   a.addPlugin(new ParserPlugin(), "parse-input");
   a.addPlugin(new DataPlugin(), "build-model");
@@ -111,6 +142,7 @@ export function parse(input: string, fileName: string): ImportResult {
       return fail(fileName, start + 1, 1, "the front matter that starts here is never closed with ===");
   }
   let response: ArgdownResponse;
+  parserGaveUp = false;
   try {
     response = app().run({
       input: text,
@@ -127,9 +159,17 @@ export function parse(input: string, fileName: string): ImportResult {
   for (const e of response.lexerErrors ?? []) {
     problems.push(problem(fileName, e.line ?? 1, e.column ?? 1, `Argdown syntax: ${e.message}`));
   }
-  for (const e of response.parserErrors ?? []) {
+  // When the parser gave up, its response holds no errors: the parser itself still has them.
+  const gaveUp = parserGaveUp && response.parserErrors === undefined;
+  for (const e of gaveUp ? (parser as unknown as Recognizer).errors : (response.parserErrors ?? [])) {
     problems.push(
       problem(fileName, e.token?.startLine ?? 1, e.token?.startColumn ?? 1, `Argdown syntax: ${e.message}`),
+    );
+  }
+  if (gaveUp) {
+    const last = problems.at(-1);
+    problems.push(
+      problem(fileName, last?.line ?? 1, last?.col ?? 1, `stopped after ${MAX_SYNTAX_ERRORS} syntax errors`),
     );
   }
   // After a syntax error the later plugins only complain that the parse is missing.

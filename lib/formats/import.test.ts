@@ -33,6 +33,28 @@ describe("detection", () => {
     );
   });
 
+  it("a truncated JSON file (AIF cut off before its edges) gives its JSON syntax error, located", async () => {
+    const aif = JSON.stringify(
+      {
+        AIF: {
+          nodes: [
+            { nodeID: "1", type: "I", text: "A" },
+            { nodeID: "2", type: "I", text: "B" },
+          ],
+          edges: [],
+        },
+      },
+      null,
+      2,
+    );
+    const cut = aif.slice(0, aif.indexOf('"edges"'));
+    const result = await importText(cut, "corpus.json");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0].message).toMatch(/^JSON syntax: /);
+    expect(result.problems[0].line).toBe(cut.split("\n").length);
+  });
+
   it("takes --from over the content, and refuses a format that cannot be imported", async () => {
     const forced = await importText("plain words on one line", "notes.txt", { from: "argdown" });
     expect(forced.ok).toBe(true);

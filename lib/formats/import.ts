@@ -3,7 +3,7 @@ import { type ArgumentMap, MAX_FILE_BYTES } from "../model/schema";
 import { parseArgumentSource, serializeNewSource } from "./argument-file";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CLAIMS } from "./import-limits";
 import { FORMATS, type FormatId, type FormatInfo, formatInfo } from "./index";
-import { excessiveDepthAt, MAX_JSON_DEPTH, positionOf } from "./json-guard";
+import { excessiveDepthAt, MAX_JSON_DEPTH, parseJsonText, positionOf } from "./json-guard";
 import { plural } from "./map-builder";
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_CLAIMS };
@@ -79,7 +79,14 @@ export async function importText(
     return fail("not a text file (it holds NUL bytes)", line, col, "syntax");
   }
   const detected = await detectFormat(text, fileName, options.from);
-  if (!detected.ok) return fail(detected.message, 1, 1, "shape");
+  if (!detected.ok) {
+    // A JSON file cut short (or otherwise broken) is none of the formats: its syntax error says where.
+    if (options.from === undefined && /^\s*[[{]/.test(text.replace(/^\uFEFF/, ""))) {
+      const json = parseJsonText(text.replace(/^\uFEFF/, ""), fileName);
+      if (!json.ok) return json;
+    }
+    return fail(detected.message, 1, 1, "shape");
+  }
   const format = detected.format;
   if (format.id === "yaml" || format.id === "json") {
     // The YAML parser recurses per level: a file nested thousands deep is refused before it parses.

@@ -93,6 +93,15 @@ describe("import", () => {
     ]);
   });
 
+  it("reads a numbered list of several items inside a claim's text as text, not as new theses", () => {
+    const { map } = imported("1. Thesis.\n1.1. Pro: Steps:\n1. first\n2. second\n3. third\n1.2. Con: No.\n");
+    expect(map.claims.map((c) => c.text)).toEqual([
+      "Thesis.",
+      "Steps:\n1. first\n2. second\n3. third",
+      "No.",
+    ]);
+  });
+
   it("keeps markup as text and counts it", () => {
     const { map, report } = imported("1. Thesis.\n1.1. Pro: </text><script>alert(1)</script>\n");
     expect(map.claims[1].text).toBe("</text><script>alert(1)</script>");

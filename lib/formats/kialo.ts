@@ -42,6 +42,13 @@ export function parse(input: string, fileName: string): ImportResult {
   const byPath = new Map<string, KialoLine>();
   let roots = 0;
   let current: KialoLine | undefined;
+  // A discussion has one thesis; a further bare number starts a root only when claims are numbered
+  // under it, so a numbered list inside a claim's text ("1. …", "2. …") stays text.
+  const parentRoots = new Set<string>();
+  for (const row of rows) {
+    const under = /^(\d+)\.\d+\./.exec(row.trim());
+    if (under) parentRoots.add(under[1]);
+  }
 
   rows.forEach((row, i) => {
     const lineNo = i + 1;
@@ -57,7 +64,8 @@ export function parse(input: string, fileName: string): ImportResult {
       // A number that does not continue the discussion's own numbering (a list or a figure inside a
       // claim's text) is text: a single number must be the next root, a path must start at a root.
       const rootNumber = Number(segments[0]);
-      if (parent !== undefined ? rootNumber >= 1 && rootNumber <= roots : rootNumber === roots + 1) {
+      const nextRoot = rootNumber === roots + 1 && (roots === 0 || parentRoots.has(segments[0]));
+      if (parent !== undefined ? rootNumber >= 1 && rootNumber <= roots : nextRoot) {
         if (parent !== undefined && !byPath.has(parent)) {
           problems.push(at(lineNo, path, `no parent: there is no claim numbered ${parent}`));
         }
