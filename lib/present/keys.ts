@@ -69,7 +69,14 @@ export type PresentKeyPress = Omit<KeyPress, "shiftKey"> & { shiftKey?: boolean 
 /** The command a key press runs, if any; keys with Ctrl, ⌘ or Alt belong to the browser. */
 export function presentCommandFor(press: PresentKeyPress): CommandRecord<PresentCommandId> | undefined {
   if (press.ctrlKey || press.metaKey || press.altKey) return undefined;
-  const full: KeyPress = { ...press, shiftKey: press.shiftKey ?? false };
+  // Field by field: a DOM KeyboardEvent keeps these as getters on its prototype, which a spread skips.
+  const full: KeyPress = {
+    key: press.key,
+    ctrlKey: press.ctrlKey,
+    metaKey: press.metaKey,
+    altKey: press.altKey,
+    shiftKey: press.shiftKey ?? false,
+  };
   return PRESENT_COMMANDS.find((c) => c.chords.some((chord) => chordMatches(chord, full)));
 }
 
