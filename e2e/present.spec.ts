@@ -9,7 +9,7 @@ import type { ArgumentMap } from "../lib/model/schema";
 import { presentationSteps } from "../lib/present/steps";
 import { PresentPage } from "./pages/present-page";
 import { WorkspacePage } from "./pages/workspace-page";
-import { serverUrl } from "./servers";
+import { serverDir, serverUrl } from "./servers";
 
 function loadMap(file: string, slug: string): ArgumentMap {
   const parsed = parseArgumentSource(readFileSync(file, "utf8"), path.basename(file), { slug });
@@ -395,6 +395,13 @@ function pageFill(pdf: string): number[] | undefined {
   }
 }
 
+/** The text of each page of a PDF, its white space collapsed. */
+function pageTexts(pdf: string): string[] | undefined {
+  if (!existsSync("/usr/bin/pdftotext")) return undefined;
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  return text.split("\f").map((page) => page.replace(/\s+/g, " "));
+}
+
 test.describe("handout", () => {
   test("prints the outline with its cards, pages filled, breaking only between claims", async ({ page }) => {
     const present = new PresentPage(page);
@@ -424,5 +431,32 @@ test.describe("handout", () => {
     fill!.slice(0, -1).forEach((f, i) => {
       expect(f, `page ${i + 1} of ${fill!.length} is less than half full`).toBeGreaterThan(0.5);
     });
+  });
+
+  test("never splits a card across pages, even next to a claim without cards", async ({ page }) => {
+    // Long cards after lists that end in claims without cards: where a page used to break inside a card.
+    const source = path.resolve("e2e", "fixtures", "handout", "long-cards.yaml");
+    const cards = loadMap(source, "long-cards").evidence;
+    const file = path.join(serverDir("main"), "long-cards.yaml");
+    writeFileSync(file, readFileSync(source));
+    try {
+      const present = new PresentPage(page);
+      await present.open("long-cards");
+      await page.emulateMedia({ media: "print" });
+      const pdf = path.join(SCREENSHOTS, "present-handout-long-cards.pdf");
+      await page.pdf({ path: pdf, format: "A4", printBackground: true });
+      const pages = pageTexts(pdf);
+      test.skip(pages === undefined, "pdftotext (poppler-utils) is not installed");
+      expect(pages!.length).toBeGreaterThan(3);
+      for (const card of cards) {
+        const end = card.quote.split(/\s+/).slice(-6).join(" ");
+        const begins = pages!.findIndex((t) => t.includes(card.tag));
+        const ends = pages!.findLastIndex((t) => t.includes(end));
+        expect(begins, `card ${card.id} is printed`).toBeGreaterThanOrEqual(0);
+        expect(ends, `card ${card.id} ends on the page it begins on`).toBe(begins);
+      }
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });

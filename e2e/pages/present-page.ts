@@ -27,6 +27,8 @@ export class PresentPage {
   async open(slug: string, query = "", base = ""): Promise<void> {
     await this.page.goto(`${base}/maps/${slug}/present${query}`);
     await this.counter.waitFor({ state: "visible" });
+    // The counter is server-rendered; the map's claims appear once the page runs, and with them its keys.
+    await this.claims.first().waitFor({ state: "visible" });
   }
 
   async shownClaimIds(): Promise<string[]> {
