@@ -1,6 +1,7 @@
 "use client";
 
 import { useMapStore } from "@/components/map/map-store";
+import { ToolbarLabel } from "@/components/ui/toolbar-label";
 import { ariaKeyShortcuts } from "@/lib/commands/registry";
 import { workspaceCommand } from "@/lib/commands/workspace";
 import { useCanEdit, useEditorApi } from "./editor-store";
@@ -22,8 +23,13 @@ function EditToolbarInner() {
   const { undo, redo } = useHistory();
   return (
     <div data-testid="edit-toolbar" className="flex shrink-0 items-center gap-1.5">
-      <button type="button" onClick={() => editor.getState().open({ kind: "add-thesis" })} className={BUTTON}>
-        Add thesis
+      <button
+        type="button"
+        onClick={() => editor.getState().open({ kind: "add-thesis" })}
+        className={BUTTON}
+        title="Add thesis"
+      >
+        <ToolbarLabel icon="add">Add thesis</ToolbarLabel>
       </button>
       <button
         type="button"

@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { z } from "zod";
 import { useMapStore } from "@/components/map/map-store";
+import { ToolbarLabel } from "@/components/ui/toolbar-label";
 import { isSlug, slugify } from "@/lib/model/ids";
 import { updateMapDetails } from "@/lib/model/map-details";
 import { useCanEdit, useEditorApi } from "./editor-store";
@@ -43,7 +44,7 @@ export function MapDetailsButton() {
         title="Map details: title, resolution, address, delete"
         onClick={() => setOpen(true)}
       >
-        Details
+        <ToolbarLabel icon="details">Details</ToolbarLabel>
       </button>
       {open ? <MapDetailsDialog onClose={close} /> : null}
     </>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useMapStore } from "@/components/map/map-store";
+import { ToolbarLabel } from "@/components/ui/toolbar-label";
 import { presentHref } from "@/lib/present/links";
 
 /**
@@ -13,7 +14,7 @@ export function PresentLinks({ className }: { className: string }) {
 
   return (
     <Link href={presentHref(slug)} className={className} title="Present the map step by step (p)">
-      Present
+      <ToolbarLabel icon="present">Present</ToolbarLabel>
     </Link>
   );
 }

@@ -3,6 +3,7 @@
 import { type ReactNode, useId } from "react";
 import { StatusBadge, StatusIcon } from "@/components/map/claim-status";
 import { useMapView } from "@/components/map/map-view";
+import { ToolbarLabel } from "@/components/ui/toolbar-label";
 import { WARNING_KINDS, WARNING_TITLES } from "@/lib/analysis/evidence";
 import { STATUS_LABELS } from "@/lib/analysis/explain";
 import type { Status } from "@/lib/analysis/grounded";
@@ -30,7 +31,7 @@ export function AnalysisToggle() {
           : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
       }`}
     >
-      Analysis
+      <ToolbarLabel icon="analysis">Analysis</ToolbarLabel>
     </button>
   );
 }

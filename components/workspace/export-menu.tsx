@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useMapStore } from "@/components/map/map-store";
+import { ToolbarLabel } from "@/components/ui/toolbar-label";
 import { exportFormats } from "@/lib/formats/export";
 import type { FormatInfo } from "@/lib/formats/index";
 import { type ExportedFile, useExporter } from "./use-exporter";
@@ -194,7 +195,7 @@ export function ExportMenu() {
           }
         }}
       >
-        Export
+        <ToolbarLabel icon="export">Export</ToolbarLabel>
       </button>
       <div
         ref={menu}

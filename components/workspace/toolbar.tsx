@@ -7,6 +7,7 @@ import { SignInToEditLink } from "@/components/editor/sign-in-link";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
 import { PresentLinks } from "@/components/present/present-links";
+import { ToolbarLabel } from "@/components/ui/toolbar-label";
 import { depthsOf } from "@/lib/layout/tree";
 import { AnalysisToggle } from "./analysis-panel";
 import { ExportMenu } from "./export-menu";
@@ -66,6 +67,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
             key={value}
             type="button"
             aria-pressed={direction === value}
+            title={label}
             onClick={() => api.getState().setDirection(value)}
             className={`whitespace-nowrap px-2.5 py-1 text-sm font-medium first:rounded-l-md last:rounded-r-md ${
               direction === value
@@ -73,12 +75,17 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
                 : "text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800"
             }`}
           >
-            {label}
+            <ToolbarLabel icon={value === "TB" ? "top-down" : "left-to-right"}>{label}</ToolbarLabel>
           </button>
         ))}
       </fieldset>
-      <button type="button" className={BUTTON} onClick={() => api.getState().setCollapsed([])}>
-        Expand all
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={() => api.getState().setCollapsed([])}
+        title="Expand all"
+      >
+        <ToolbarLabel icon="expand">Expand all</ToolbarLabel>
       </button>
       <label className="flex items-center gap-1 text-sm">
         <span className="sr-only">Show</span>
@@ -101,8 +108,8 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
       <SearchBox />
       <AnalysisToggle />
       <ExportMenu />
-      <Link href={`/maps/${slug}/outline`} className={BUTTON}>
-        Outline
+      <Link href={`/maps/${slug}/outline`} className={BUTTON} title="Outline">
+        <ToolbarLabel icon="outline">Outline</ToolbarLabel>
       </Link>
       <PresentLinks className={BUTTON} />
       <button
