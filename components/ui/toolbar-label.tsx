@@ -16,9 +16,9 @@ const ICONS = {
 export type ToolbarIcon = keyof typeof ICONS;
 
 /**
- * A toolbar button's label: the words on wide screens and in the phone menu; between (a 1280 px projector) an
- * icon, with the words kept for screen readers and in the button's tooltip, so the toolbar stays
- * one row. The accessible name is the same either way.
+ * A toolbar button's label: the words in the phone menu; from 1024 px an icon, with the words
+ * beside it from 1900 px and below that kept for screen readers and in the button's tooltip, so
+ * the toolbar stays one row on a 1280 px projector. The accessible name is the same either way.
  */
 export function ToolbarLabel({ icon, children }: { icon: ToolbarIcon; children: ReactNode }) {
   return (
@@ -26,7 +26,7 @@ export function ToolbarLabel({ icon, children }: { icon: ToolbarIcon; children: 
       <svg
         viewBox="0 0 16 16"
         aria-hidden="true"
-        className="hidden h-4 w-4 align-[-3px] lg:inline-block 2xl:hidden"
+        className="hidden h-4 w-4 align-[-3px] lg:inline-block min-[1900px]:mr-1"
         fill={icon === "present" ? "currentColor" : "none"}
         stroke="currentColor"
         strokeWidth="1.8"
@@ -35,7 +35,7 @@ export function ToolbarLabel({ icon, children }: { icon: ToolbarIcon; children: 
       >
         <path d={ICONS[icon]} />
       </svg>
-      <span className="lg:max-2xl:sr-only">{children}</span>
+      <span className="lg:max-[1900px]:sr-only">{children}</span>
     </>
   );
 }
