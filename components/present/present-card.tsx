@@ -1,3 +1,4 @@
+import { CiteParts } from "@/components/cards/cite-parts";
 import { citeLine, readSegments } from "@/lib/graph/card-text";
 import type { Card } from "@/lib/model/schema";
 
@@ -23,23 +24,7 @@ export function PresentCard({ card, compact = false }: { card: Card; compact?: b
           className={`mt-2 text-slate-300 ${compact ? "text-base" : "text-[clamp(1rem,1.05vw,1.5rem)]"}`}
           data-testid="present-card-cite"
         >
-          {cite.lead ? <strong className="text-white">{cite.lead}</strong> : null}
-          {cite.lead && cite.rest ? " " : null}
-          {cite.rest ? <span>({cite.rest})</span> : null}
-          {cite.url ? (
-            <>
-              {" "}
-              <a
-                href={cite.url}
-                target="_blank"
-                rel="noopener noreferrer"
-                className="break-all text-sky-300 underline"
-              >
-                {cite.url}
-                <span className="sr-only"> (opens in a new tab)</span>
-              </a>
-            </>
-          ) : null}
+          <CiteParts cite={cite} leadClassName="text-white" linkClassName="text-sky-300 underline" />
         </p>
       ) : null}
       <blockquote

@@ -1,3 +1,4 @@
+import { CiteParts } from "@/components/cards/cite-parts";
 import { citeLine, readSegments } from "@/lib/graph/card-text";
 import type { Card } from "@/lib/model/schema";
 import { SearchMarked } from "./search-marks";
@@ -19,31 +20,12 @@ export function CardView({ card, query }: { card: Card; query?: string }) {
       </p>
       {cite ? (
         <p className="mt-1 text-slate-700 dark:text-slate-300" data-testid="card-cite">
-          {cite.lead ? (
-            <strong className="text-slate-900 dark:text-slate-50">
-              <SearchMarked text={cite.lead} query={query} />
-            </strong>
-          ) : null}
-          {cite.lead && cite.rest ? " " : null}
-          {cite.rest ? (
-            <span>
-              (<SearchMarked text={cite.rest} query={query} />)
-            </span>
-          ) : null}
-          {cite.url ? (
-            <>
-              {" "}
-              <a
-                href={cite.url}
-                target="_blank"
-                rel="noopener noreferrer"
-                className="break-all text-blue-700 underline hover:text-blue-900 dark:text-blue-300 dark:hover:text-blue-200"
-              >
-                {cite.url}
-                <span className="sr-only"> (opens in a new tab)</span>
-              </a>
-            </>
-          ) : null}
+          <CiteParts
+            cite={cite}
+            leadClassName="text-slate-900 dark:text-slate-50"
+            linkClassName="text-blue-700 underline hover:text-blue-900 dark:text-blue-300 dark:hover:text-blue-200"
+            mark={(text) => <SearchMarked text={text} query={query} />}
+          />
         </p>
       ) : null}
       <blockquote className="mt-2 leading-relaxed" data-testid="card-quote">
