@@ -53,6 +53,41 @@ describe("map store", () => {
     a.getState().toggleCollapsed("a");
     expect(a.getState().collapsed.has("a")).toBe(false);
   });
+
+  it("hands edits, undo and redo to a history kept outside the store when one is set", () => {
+    const store = createMapStore({ slug: "s", model, revision: "r1" });
+    store.getState().apply(retitle("Before"));
+    const calls: string[] = [];
+    store.getState().setHistory({
+      record: (before, after) => calls.push(`${before.title}->${after.title}`),
+      undo: () => calls.push("undo"),
+      redo: () => calls.push("redo"),
+      canUndo: true,
+      canRedo: false,
+    });
+    expect(store.getState().past).toEqual([]);
+    store.getState().apply(retitle("After"));
+    store.getState().undo();
+    store.getState().redo();
+    expect(calls).toEqual(["Before->After", "undo", "redo"]);
+    expect(store.getState().model.title).toBe("After");
+    expect(store.getState().past).toEqual([]);
+  });
+
+  it("takes a model changed elsewhere without an undo step, letting go of a claim that is gone", () => {
+    const two: ArgumentMap = { ...model, claims: [...model.claims, { id: "b", text: "B", side: "neg" }] };
+    const store = createMapStore({
+      slug: "s",
+      model: two,
+      revision: "r1",
+      selection: { kind: "claim", id: "b" },
+    });
+    store.getState().receive({ ...two, title: "Renamed elsewhere" });
+    expect(store.getState().selection).toEqual({ kind: "claim", id: "b" });
+    store.getState().receive(model);
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().past).toEqual([]);
+  });
 });
 
 const probed: { store?: StoreApi<MapState>; seen: SearchMatches[] } = { seen: [] };

@@ -2,12 +2,25 @@
 
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { createStore, type StoreApi, useStore } from "zustand";
-import type { Selection } from "@/lib/editor/selection";
+import { type Selection, selectionAfter } from "@/lib/editor/selection";
 import type { Direction } from "@/lib/layout/layout";
 import type { ArgumentMap } from "@/lib/model/schema";
 
 /** Most edits kept for undo. */
 export const HISTORY_LIMIT = 200;
+
+/**
+ * An undo history kept outside the store (live editing keeps one per person in the shared map):
+ * with one set, a local edit is handed to it, undo and redo go to it, and `past`/`future` stay empty.
+ */
+export interface MapHistory {
+  /** A local edit took the model from `before` to `after`. */
+  record: (before: ArgumentMap, after: ArgumentMap) => void;
+  undo: () => void;
+  redo: () => void;
+  canUndo: boolean;
+  canRedo: boolean;
+}
 
 export interface MapState {
   slug: string;
@@ -23,6 +36,10 @@ export interface MapState {
   matchIndex: number;
   past: ArgumentMap[];
   future: ArgumentMap[];
+  history: MapHistory | null;
+  setHistory: (history: MapHistory | null) => void;
+  /** Replaces the model with a change made elsewhere: not undoable here; the selection follows. */
+  receive: (model: ArgumentMap) => void;
   /** A claim the canvas should bring into view (and give keyboard focus when `focus`); `nonce` repeats requests. */
   reveal: { id: string; focus: boolean; nonce: number } | null;
   requestReveal: (id: string, focus: boolean) => void;
@@ -50,7 +67,7 @@ export interface MapStoreInit {
 
 /** Creates the store of one open map. */
 export function createMapStore(init: MapStoreInit): StoreApi<MapState> {
-  return createStore<MapState>()((set) => ({
+  return createStore<MapState>()((set, get) => ({
     slug: init.slug,
     model: init.model,
     revision: init.revision,
@@ -61,6 +78,14 @@ export function createMapStore(init: MapStoreInit): StoreApi<MapState> {
     matchIndex: -1,
     past: [],
     future: [],
+    history: null,
+    setHistory: (history) => set({ history, past: [], future: [] }),
+    receive: (model) =>
+      set((s) => {
+        if (model === s.model) return {};
+        const selection = selectionAfter(s.selection, s.model, model);
+        return selection === s.selection ? { model } : { model, selection };
+      }),
     reveal: init.selection?.kind === "claim" ? { id: init.selection.id, focus: false, nonce: 0 } : null,
     requestReveal: (id, focus) => set((s) => ({ reveal: { id, focus, nonce: (s.reveal?.nonce ?? 0) + 1 } })),
     select: (selection) => set({ selection }),
@@ -76,24 +101,35 @@ export function createMapStore(init: MapStoreInit): StoreApi<MapState> {
     setSearch: (query) => set({ query, matchIndex: -1 }),
     setMatchIndex: (matchIndex) => set({ matchIndex }),
     setRevision: (revision) => set({ revision }),
-    apply: (edit) =>
-      set((s) => {
-        const next = edit(s.model);
-        if (next === s.model) return {};
-        return { model: next, past: [...s.past, s.model].slice(-HISTORY_LIMIT), future: [] };
-      }),
-    undo: () =>
+    apply: (edit) => {
+      const { model, history } = get();
+      const next = edit(model);
+      if (next === model) return;
+      if (history) {
+        set({ model: next });
+        history.record(model, next);
+        return;
+      }
+      set((s) => ({ model: next, past: [...s.past, s.model].slice(-HISTORY_LIMIT), future: [] }));
+    },
+    undo: () => {
+      const { history } = get();
+      if (history) return history.undo();
       set((s) => {
         const previous = s.past[s.past.length - 1];
         if (!previous) return {};
         return { model: previous, past: s.past.slice(0, -1), future: [s.model, ...s.future] };
-      }),
-    redo: () =>
+      });
+    },
+    redo: () => {
+      const { history } = get();
+      if (history) return history.redo();
       set((s) => {
         const [next, ...rest] = s.future;
         if (!next) return {};
         return { model: next, past: [...s.past, s.model].slice(-HISTORY_LIMIT), future: rest };
-      }),
+      });
+    },
   }));
 }
 
