@@ -1,5 +1,6 @@
 "use client";
 
+import { useLiveMode } from "@/components/live/live-context";
 import { useMapStore } from "@/components/map/map-store";
 import { ToolbarLabel } from "@/components/ui/toolbar-label";
 import { ariaKeyShortcuts } from "@/lib/commands/registry";
@@ -18,8 +19,9 @@ export function EditToolbar() {
 
 function EditToolbarInner() {
   const editor = useEditorApi();
-  const canUndo = useMapStore((s) => s.past.length > 0);
-  const canRedo = useMapStore((s) => s.future.length > 0);
+  const canUndo = useMapStore((s) => (s.history ? s.history.canUndo : s.past.length > 0));
+  const canRedo = useMapStore((s) => (s.history ? s.history.canRedo : s.future.length > 0));
+  const live = useLiveMode();
   const { undo, redo } = useHistory();
   return (
     <div data-testid="edit-toolbar" className="flex shrink-0 items-center gap-1.5">
@@ -53,15 +55,19 @@ function EditToolbarInner() {
       >
         <span aria-hidden="true">↷</span>
       </button>
-      <button
-        type="button"
-        onClick={() => void editor.getState().save()}
-        className={BUTTON}
-        aria-keyshortcuts={ariaKeyShortcuts(workspaceCommand("save"))}
-      >
-        Save
-      </button>
-      <SaveStatusIndicator />
+      {live ? null : (
+        <>
+          <button
+            type="button"
+            onClick={() => void editor.getState().save()}
+            className={BUTTON}
+            aria-keyshortcuts={ariaKeyShortcuts(workspaceCommand("save"))}
+          >
+            Save
+          </button>
+          <SaveStatusIndicator />
+        </>
+      )}
     </div>
   );
 }

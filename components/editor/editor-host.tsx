@@ -1,5 +1,6 @@
 "use client";
 
+import { useLiveMode } from "@/components/live/live-context";
 import { AttachCardDialog } from "./attach-card-dialog";
 import { CardDialog } from "./card-dialog";
 import { NewClaimForm } from "./claim-forms";
@@ -22,7 +23,8 @@ export function EditorHost() {
 }
 
 function EditorHostInner() {
-  useAutosave();
+  // A live map is kept by the shared map's connection; the HTTP autosave is for servers without it.
+  useAutosave(!useLiveMode());
   useEditShortcuts();
   useEditOnArrival();
   const form = useEditor((s) => s.form);

@@ -30,13 +30,15 @@ function leavingBy(event: MouseEvent): HTMLAnchorElement | undefined {
  * the editor's `save`, saves again as soon as the browser is back online, and never lets an edit
  * go silently when the page is left: the app's own links save first and then navigate (asking when
  * the save fails); reload and closing the tab send the waiting edit at once in a request that
- * outlives the page and ask while it is on its way; leaving by Back sends it too.
+ * outlives the page and ask while it is on its way; leaving by Back sends it too. Does nothing
+ * when not `enabled`.
  */
-export function useAutosave(): void {
+export function useAutosave(enabled = true): void {
   const maps = useMapStoreApi();
   const editor = useEditorApi();
 
   useEffect(() => {
+    if (!enabled) return;
     const { slug, revision } = maps.getState();
     const saver = createSaver({
       slug,
@@ -120,5 +122,5 @@ export function useAutosave(): void {
       // Leaving by Back or any other route that unmounts the editor: the waiting edit still goes out.
       void saver.flush().finally(() => saver.dispose());
     };
-  }, [maps, editor]);
+  }, [maps, editor, enabled]);
 }

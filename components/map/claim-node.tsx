@@ -13,6 +13,7 @@ import { ClaimNodeLite } from "./claim-node-lite";
 import { StatusBadge, useClaimStatus } from "./claim-status";
 import { useMapStore } from "./map-store";
 import { useSearchMatch } from "./map-view";
+import { PresenceOutline } from "./presence";
 
 /** The side's colours from the palette (as CSS variables, so both schemes follow it). */
 const SIDE_COLOURS = {
@@ -28,7 +29,17 @@ const SIDE_COLOURS = {
   },
 } as const;
 
-function ClaimNodeView({ id, data }: NodeProps<ClaimFlowNode>) {
+/** A claim, with other people's selection of it outlined around it when editing live. */
+function ClaimNodeView(props: NodeProps<ClaimFlowNode>) {
+  return (
+    <>
+      <ClaimNodeBody {...props} />
+      <PresenceOutline id={props.id} />
+    </>
+  );
+}
+
+function ClaimNodeBody({ id, data }: NodeProps<ClaimFlowNode>) {
   const selected = useMapStore((s) => s.selection?.kind === "claim" && s.selection.id === id);
   const match = useSearchMatch(id);
   const matched = match !== undefined;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { EditToolbar } from "@/components/editor/edit-toolbar";
 import { MapDetailsButton } from "@/components/editor/map-details-dialog";
 import { SignInToEditLink } from "@/components/editor/sign-in-link";
+import { LiveStatusIndicator } from "@/components/live/live-status";
 import { useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { useMapView } from "@/components/map/map-view";
 import { PresentLinks } from "@/components/present/present-links";
@@ -53,6 +54,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
       </h1>
       <ToolbarMenuButton />
       <EditToolbar />
+      <LiveStatusIndicator />
       <MapDetailsButton />
       <SignInToEditLink />
       <fieldset className="flex shrink-0 items-center rounded-md border border-slate-300 dark:border-slate-600">

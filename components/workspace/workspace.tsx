@@ -7,6 +7,7 @@ import { ConflictBanner } from "@/components/editor/conflict-banner";
 import { CanvasEditingFromEditor } from "@/components/editor/drag-connect";
 import { EditorHost } from "@/components/editor/editor-host";
 import { EditorProvider, useCanEdit, useOptionalEditorApi } from "@/components/editor/editor-store";
+import { LiveProvider } from "@/components/live/live-provider";
 import { focusNode, MapCanvas } from "@/components/map/map-canvas";
 import { MapStoreProvider, useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { MapViewProvider, useMapView } from "@/components/map/map-view";
@@ -43,6 +44,8 @@ export interface WorkspaceProps {
   signInToEdit?: boolean;
   /** Open with the analysis shown (`?analysis=1`). */
   analysis?: boolean;
+  /** Edit live with everyone on the map (the collaboration server runs) instead of saving over HTTP. */
+  live?: boolean;
 }
 
 /** The map workspace: toolbar, canvas and inspector over one store per open map. */
@@ -56,6 +59,7 @@ export function Workspace({
   canEdit = false,
   signInToEdit = false,
   analysis = false,
+  live = false,
 }: WorkspaceProps) {
   const known = focus !== undefined && map.claims.some((c) => c.id === focus);
   const [opening] = useState(() => openingView(map, collapsed, known ? focus : undefined));
@@ -74,7 +78,9 @@ export function Workspace({
         <MapViewProvider>
           <ReactFlowProvider>
             <AnalysisProvider initiallyOn={analysis}>
-              <WorkspaceLayout unknownFocus={focus !== undefined && !known ? focus : undefined} />
+              <LiveProvider live={live} canEdit={canEdit}>
+                <WorkspaceLayout unknownFocus={focus !== undefined && !known ? focus : undefined} />
+              </LiveProvider>
             </AnalysisProvider>
           </ReactFlowProvider>
         </MapViewProvider>

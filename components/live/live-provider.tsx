@@ -1,0 +1,194 @@
+"use client";
+
+import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
+import { type ReactNode, useEffect, useState } from "react";
+import * as Y from "yjs";
+import type { StoreApi } from "zustand";
+import { useEditorApi } from "@/components/editor/editor-store";
+import { useMapStoreApi } from "@/components/map/map-store";
+import { createPresenceStore, PresenceProvider, type PresenceState } from "@/components/map/presence";
+import {
+  cleanName,
+  colourFor,
+  guestName,
+  type LiveState,
+  peersByClaim,
+  peersFrom,
+} from "@/lib/editor/presence";
+import { LIVE_PATH, mapDocName } from "@/lib/live/doc";
+import { bindMapToDoc } from "./bind-map-doc";
+import { guardLeaving } from "./leave-guard";
+import { createLiveStatusStore, LiveContext, type LiveStatus } from "./live-context";
+
+/** Where this device remembers the name its person typed. */
+export const NAME_KEY = "clashmap:name";
+
+/**
+ * Makes the open map live when `live` is set: the page joins the shared map on the app's own
+ * server (same origin, so the session cookie decides what it may do), shows others' edits as
+ * they happen, sends its own, and shows who else is here. Without `live` it renders its children
+ * as they are and the HTTP autosave does the saving.
+ */
+export function LiveProvider({
+  live,
+  canEdit,
+  children,
+}: {
+  live: boolean;
+  canEdit: boolean;
+  children: ReactNode;
+}) {
+  const [status] = useState(() => (live ? createLiveStatusStore(!canEdit) : null));
+  const [presence] = useState(createPresenceStore);
+  if (!status) return children;
+  return (
+    <LiveContext.Provider value={status}>
+      <PresenceProvider store={presence}>
+        <LiveConnection status={status} presence={presence} canEdit={canEdit} />
+        {children}
+      </PresenceProvider>
+    </LiveContext.Provider>
+  );
+}
+
+function rememberedName(): string {
+  try {
+    return cleanName(window.localStorage.getItem(NAME_KEY) ?? "");
+  } catch {
+    return "";
+  }
+}
+
+function remember(name: string) {
+  try {
+    if (name) window.localStorage.setItem(NAME_KEY, name);
+    else window.localStorage.removeItem(NAME_KEY);
+  } catch {
+    // Private windows may refuse storage; the name still holds for this page.
+  }
+}
+
+function LiveConnection({
+  status,
+  presence,
+  canEdit,
+}: {
+  status: StoreApi<LiveStatus>;
+  presence: StoreApi<PresenceState>;
+  canEdit: boolean;
+}) {
+  const maps = useMapStoreApi();
+  const editor = useEditorApi();
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const binding = bindMapToDoc(maps, doc, { canEdit });
+    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+    let everSynced = false;
+    let connected = false;
+    let scope: string | undefined;
+
+    const provider = new HocuspocusProvider({
+      url: `${scheme}://${window.location.host}${LIVE_PATH}`,
+      name: mapDocName(maps.getState().slug),
+      document: doc,
+    });
+
+    const state = (): LiveState => {
+      if (!window.navigator.onLine) return "offline";
+      if (connected && provider.synced) return "live";
+      return everSynced ? "offline" : "connecting";
+    };
+    const refresh = () => {
+      const awareness = provider.awareness;
+      const others = awareness ? peersFrom(awareness.getStates(), doc.clientID) : [];
+      const current = state();
+      status.setState({
+        state: current,
+        people: current === "live" ? others.length + 1 : 0,
+        readOnly: !canEdit || scope === "readonly",
+        // Before the first sync only edits held here count (the handshake itself counts as unsynced).
+        unsynced: canEdit && (everSynced ? provider.hasUnsyncedChanges : binding.holding()),
+      });
+      const previous = presence.getState();
+      const byClaim = peersByClaim(others, previous.byClaim);
+      const same =
+        byClaim.size === previous.byClaim.size &&
+        [...byClaim].every(([claim, list]) => previous.byClaim.get(claim) === list);
+      if (!same || others.length !== previous.peers.length) presence.setState({ peers: others, byClaim });
+    };
+
+    const colour = colourFor(doc.clientID);
+    const announce = (typed: string) => {
+      const name = cleanName(typed);
+      remember(name);
+      const shown = name || guestName(doc.clientID);
+      provider.setAwarenessField("user", { name: shown, color: colour });
+      status.setState({ name: shown, colour });
+    };
+    status.setState({ rename: announce });
+    announce(rememberedName());
+    const selectionOf = (s: ReturnType<typeof maps.getState>) =>
+      s.selection?.kind === "claim" ? s.selection.id : null;
+    provider.setAwarenessField("selection", selectionOf(maps.getState()));
+    const unsubscribe = maps.subscribe((s, before) => {
+      if (s.selection !== before.selection) provider.setAwarenessField("selection", selectionOf(s));
+      if (s.model !== before.model && !everSynced) refresh();
+    });
+
+    provider.on("status", ({ status: next }: { status: WebSocketStatus }) => {
+      connected = next === WebSocketStatus.Connected;
+      refresh();
+    });
+    provider.on("authenticated", ({ scope: given }: { scope: string }) => {
+      scope = given;
+      refresh();
+    });
+    provider.on("synced", () => {
+      if (!everSynced) binding.synced();
+      everSynced = true;
+      refresh();
+    });
+    provider.on("close", refresh);
+    provider.on("awarenessChange", refresh);
+    provider.on("unsyncedChanges", refresh);
+
+    // The browser knows first when the network is gone: stop trying, and sync as soon as it is back.
+    const offline = () => {
+      provider.disconnect();
+      refresh();
+    };
+    const online = () => {
+      void provider.connect();
+      refresh();
+    };
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
+
+    editor.getState().setSave(
+      () =>
+        new Promise<void>((resolve) => {
+          const started = Date.now();
+          const wait = () => {
+            if (!provider.hasUnsyncedChanges || Date.now() - started > 5000) resolve();
+            else setTimeout(wait, 50);
+          };
+          wait();
+        }),
+    );
+    const stopGuard = guardLeaving(() => status.getState().unsynced && status.getState().state !== "live");
+
+    return () => {
+      stopGuard();
+      editor.getState().setSave(async () => {});
+      window.removeEventListener("online", online);
+      window.removeEventListener("offline", offline);
+      unsubscribe();
+      provider.destroy();
+      binding.dispose();
+      doc.destroy();
+    };
+  }, [maps, editor, status, presence, canEdit]);
+
+  return null;
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { BUTTON } from "@/components/editor/ui";
+import { describeLive, NAME_LIMIT } from "@/lib/editor/presence";
+import { useLiveMode, useLiveStatus, useLiveStatusApi } from "./live-context";
+
+const TONES = {
+  ok: "text-emerald-800 dark:text-emerald-300",
+  busy: "text-slate-700 dark:text-slate-300",
+  problem: "font-semibold text-red-700 dark:text-red-300",
+} as const;
+
+/** A filled dot when live, a hollow one while connecting, a struck one when offline: shape, not just colour. */
+const ICONS = { ok: "●", busy: "○", problem: "⊘" } as const;
+
+/**
+ * In place of the save status when the map is live: "Live" with how many people are here,
+ * "Connecting…", or offline with the promise that edits are kept; and, for editors, the name
+ * others see. Renders nothing when the map is saved over HTTP.
+ */
+export function LiveStatusIndicator() {
+  if (!useLiveMode()) return null;
+  return <LiveStatusText />;
+}
+
+function LiveStatusText() {
+  const state = useLiveStatus((s) => s.state);
+  const people = useLiveStatus((s) => s.people);
+  const readOnly = useLiveStatus((s) => s.readOnly);
+  const { text, tone } = describeLive(state, people, readOnly);
+  // Screen readers hear the connection change, not every arrival and departure.
+  const [announced, setAnnounced] = useState("");
+  const settled = state === "live" ? "Live" : state === "offline" ? text : "";
+  useEffect(() => {
+    if (settled) setAnnounced(settled);
+  }, [settled]);
+  return (
+    <div className="flex min-w-0 shrink items-center gap-1.5">
+      <div
+        data-testid="live-status"
+        data-state={state}
+        data-people={state === "live" ? people : undefined}
+        className={`flex min-w-0 max-w-80 items-center gap-1 text-sm ${TONES[tone]}`}
+        title={text}
+      >
+        <span aria-hidden="true">{ICONS[tone]}</span>
+        <span className="min-w-0 truncate">{text}</span>
+      </div>
+      {readOnly ? null : <NameButton />}
+      <p role="status" className="sr-only">
+        {announced}
+      </p>
+    </div>
+  );
+}
+
+/** The name others see beside this page's selection, changed in a small popover. */
+function NameButton() {
+  const api = useLiveStatusApi();
+  const name = useLiveStatus((s) => s.name);
+  const colour = useLiveStatus((s) => s.colour);
+  const popoverId = useId();
+  const [typed, setTyped] = useState<string>();
+  if (!api || !name) return null;
+  return (
+    <>
+      <button
+        type="button"
+        popoverTarget={popoverId}
+        data-testid="presence-name"
+        className={`${BUTTON} inline-flex max-w-40 items-center gap-1`}
+        title="The name others see on your selection"
+      >
+        <span
+          aria-hidden="true"
+          className="inline-block size-2.5 rounded-full"
+          style={{ background: colour }}
+        />
+        <span className="sr-only">Your name: </span>
+        <span className="min-w-0 truncate">{name}</span>
+      </button>
+      <div
+        id={popoverId}
+        popover="auto"
+        role="dialog"
+        aria-labelledby={`${popoverId}-title`}
+        className="m-auto w-[min(22rem,calc(100vw-2rem))] rounded-lg border border-slate-300 bg-white p-4 text-sm text-slate-900 shadow-xl backdrop:bg-slate-950/30 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+      >
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            document.getElementById(popoverId)?.hidePopover();
+          }}
+        >
+          <h2 id={`${popoverId}-title`} className="text-base font-semibold">
+            Your name on this map
+          </h2>
+          <p className="mt-1 text-slate-700 dark:text-slate-300">
+            Others see it beside the claim you select. Leave it empty to be a guest.
+          </p>
+          <label className="mt-3 block font-medium" htmlFor={`${popoverId}-name`}>
+            Name
+          </label>
+          <input
+            id={`${popoverId}-name`}
+            type="text"
+            autoComplete="nickname"
+            maxLength={NAME_LIMIT}
+            value={typed ?? (name.startsWith("Guest ") ? "" : name)}
+            placeholder={name.startsWith("Guest ") ? name : undefined}
+            onChange={(event) => {
+              setTyped(event.target.value);
+              api.getState().rename(event.target.value);
+            }}
+            className="mt-1 w-full rounded-md border border-slate-400 bg-white px-2 py-1 dark:border-slate-500 dark:bg-slate-950"
+          />
+          <div className="mt-3 flex justify-end">
+            <button type="submit" className={BUTTON}>
+              Done
+            </button>
+          </div>
+        </form>
+      </div>
+    </>
+  );
+}
