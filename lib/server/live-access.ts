@@ -32,7 +32,8 @@ export function upgradeFacts(headers: UpgradeHeaders): RequestFacts {
  * answers only to local host names (against DNS rebinding), as it does for HTTP writes.
  */
 export function refuseUpgrade(config: AccessConfig, facts: RequestFacts): string | undefined {
-  if (facts.origin && !isSameOrigin(facts)) return "Live connections are only accepted from this server's own pages.";
+  if (facts.origin && !isSameOrigin(facts))
+    return "Live connections are only accepted from this server's own pages.";
   if (config.loopback && !(facts.host && isLoopbackHost(hostName(facts.host)))) {
     return "This server only accepts connections addressed to the local machine.";
   }
