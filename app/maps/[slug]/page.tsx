@@ -6,6 +6,7 @@ import { ImportNote } from "@/components/workspace/import-note";
 import { MapProblems } from "@/components/workspace/map-problems";
 import { Workspace } from "@/components/workspace/workspace";
 import { accessConfig, accessInfo, editingAllowed, SESSION_COOKIE } from "@/lib/server/access";
+import { liveEnabled } from "@/lib/server/live-config";
 import { loadMapOnce } from "./load-map";
 import { redirectIfRenamed } from "./renamed";
 
@@ -54,6 +55,7 @@ export default async function MapPage({ params, searchParams }: Props) {
         canEdit={canEdit}
         signInToEdit={!canEdit && access.needsToken && !access.signedIn}
         analysis={analysis}
+        live={liveEnabled()}
       />
     </>
   );
