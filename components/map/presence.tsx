@@ -53,12 +53,12 @@ export function PresenceOutline({ id }: { id: string }) {
       className="pointer-events-none absolute -inset-2 rounded-lg border-4 border-dashed"
       style={{ borderColor: first.colour }}
     >
-      <div className="absolute bottom-full left-0 mb-1 flex max-w-full flex-wrap gap-1">
+      <div className="absolute -top-3 left-2 flex max-w-[calc(100%-1rem)] gap-1">
         <span className="sr-only">Selected by </span>
         {peers.map((peer) => (
           <span
             key={peer.clientId}
-            className="truncate rounded px-1.5 py-0.5 text-xs font-semibold text-white shadow"
+            className="truncate rounded px-1.5 text-xs leading-5 font-semibold text-white shadow"
             style={{ background: peer.colour, maxWidth: "14rem" }}
           >
             {peer.name}
