@@ -30,7 +30,7 @@ export default defineConfig({
     },
   },
   webServer: Object.values(SERVERS).map((server) => ({
-    command: `node scripts/e2e-server.mjs ${server.name} ${server.port}`,
+    command: `node ${"script" in server ? server.script : "scripts/e2e-server.mjs"} ${server.name} ${server.port}`,
     url: `http://127.0.0.1:${server.port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -45,14 +45,14 @@ test("adding a rebuttal saves it to the file, keeps the comments, and undo saves
   expect(await fileText(slug)).toContain("# Answers to the cost argument.");
 });
 
-test("a second page editing a stale map gets a conflict and keeps its text on screen", async ({
+test("without the live server, a second page editing a stale map gets a conflict and keeps its text on screen", async ({
   browser,
 }) => {
-  const slug = await freshMap();
+  const slug = await freshMap("http");
   const first = new EditorPage(await (await browser.newContext()).newPage());
   const second = new EditorPage(await (await browser.newContext()).newPage());
-  await first.goto(slug);
-  await second.goto(slug);
+  await first.goto(slug, "http");
+  await second.goto(slug, "http");
 
   const loaded = await first.revision();
   await first.selectClaim("School uniforms help students learn");
@@ -73,7 +73,7 @@ test("a second page editing a stale map gets a conflict and keeps its text on sc
   await banner.getByRole("button", { name: "Download my version" }).click();
   expect((await download).suggestedFilename()).toBe(`${slug}.unsaved.json`);
 
-  const onDisk = await fileMap(slug);
+  const onDisk = await fileMap(slug, "http");
   expect(onDisk.claims.map((c) => c.text)).toContain("Uniforms do nothing for grades");
   expect(onDisk.claims.map((c) => c.text)).not.toContain("Uniforms stifle self-expression");
   await first.page.context().close();
@@ -324,10 +324,12 @@ test("a bad cite link is tied to its field", async ({ page }) => {
   await expect(dialog.getByLabel(/^Tag/)).not.toHaveAttribute("aria-invalid");
 });
 
-test("a refused save lists every problem in a popover reached from the status", async ({ page }) => {
-  const slug = await freshMap();
+test("without the live server, a refused save lists every problem in a popover reached from the status", async ({
+  page,
+}) => {
+  const slug = await freshMap("http");
   const editor = new EditorPage(page);
-  await editor.goto(slug);
+  await editor.goto(slug, "http");
   await answerSaves(page, slug, 422, {
     error: "invalid map",
     problems: [
@@ -353,10 +355,12 @@ test("a refused save lists every problem in a popover reached from the status", 
   await expect(button).toBeFocused();
 });
 
-test("a save to a map deleted on the server stops with a clear message", async ({ page }) => {
-  const slug = await freshMap();
+test("without the live server, a save to a map deleted on the server stops with a clear message", async ({
+  page,
+}) => {
+  const slug = await freshMap("http");
   const editor = new EditorPage(page);
-  await editor.goto(slug);
+  await editor.goto(slug, "http");
   await answerSaves(page, slug, 404, { error: "not found" });
   await editor.selectClaim("Uniforms are a cost burden for poor families");
   await editor.addRebuttal("Grants cover the cost");

@@ -1,5 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import { EditorPage, fileMap, freshMap } from "./pages/editor";
+import { serverUrl } from "./servers";
+
+/** These are the HTTP autosave's promises, kept by a server that runs Next without the live server. */
+const HTTP = "http";
 
 const TARGET = "Uniforms are a cost burden for poor families";
 
@@ -15,7 +19,7 @@ function countSaves(page: Page): { count: () => number } {
 /** Polls the file on disk until it holds a claim with this text. */
 async function expectInFile(slug: string, text: string): Promise<void> {
   await expect
-    .poll(async () => (await fileMap(slug)).claims.map((c) => c.text), { timeout: 10_000 })
+    .poll(async () => (await fileMap(slug, HTTP)).claims.map((c) => c.text), { timeout: 10_000 })
     .toContain(text);
 }
 
@@ -27,11 +31,11 @@ async function typeRebuttal(editor: EditorPage, text: string): Promise<void> {
   await field.press("Enter");
 }
 
-test.describe("leaving right after an edit", () => {
+test.describe("leaving right after an edit, without the live server", () => {
   test('"← Library" clicked at once saves the new claim first, then leaves', async ({ page }) => {
-    const slug = await freshMap();
+    const slug = await freshMap(HTTP);
     const editor = new EditorPage(page);
-    await editor.goto(slug);
+    await editor.goto(slug, HTTP);
     await editor.selectClaim(TARGET);
     // A slow server: the page must wait for the save before it leaves, however long it takes.
     await page.route(`**/api/maps/${slug}`, async (route) => {
@@ -49,9 +53,9 @@ test.describe("leaving right after an edit", () => {
   });
 
   test('"Outline" clicked at once opens the outline with the new claim in it', async ({ page }) => {
-    const slug = await freshMap();
+    const slug = await freshMap(HTTP);
     const editor = new EditorPage(page);
-    await editor.goto(slug);
+    await editor.goto(slug, HTTP);
     await editor.selectClaim(TARGET);
     await typeRebuttal(editor, "Second-hand shops sell uniforms cheaply");
     await page.getByRole("link", { name: "Outline" }).click();
@@ -61,10 +65,10 @@ test.describe("leaving right after an edit", () => {
   });
 
   test("a reload at once asks while the edit is on its way, and the edit lands", async ({ page }) => {
-    const slug = await freshMap();
+    const slug = await freshMap(HTTP);
     const editor = new EditorPage(page);
     await page.clock.install();
-    await editor.goto(slug);
+    await editor.goto(slug, HTTP);
     await editor.selectClaim(TARGET);
     // Time stands still from here: the autosave's timer never fires, so only leaving can save.
     await page.clock.pauseAt(Date.now() + 1000);
@@ -82,10 +86,10 @@ test.describe("leaving right after an edit", () => {
   });
 
   test("Back at once still saves the edit", async ({ page }) => {
-    const slug = await freshMap();
+    const slug = await freshMap(HTTP);
     const editor = new EditorPage(page);
     // Opened from the library, so Back is the app's own history step (no page unload).
-    await page.goto("/");
+    await page.goto(`${serverUrl(HTTP)}/`);
     await page.locator(`a[href="/maps/${slug}"]`).click();
     await expect(page.getByTestId("claim-node").first()).toBeVisible();
     await editor.selectClaim(TARGET);
@@ -97,9 +101,9 @@ test.describe("leaving right after an edit", () => {
   });
 
   test("two edits in quick succession both land when the page is left at once", async ({ page }) => {
-    const slug = await freshMap();
+    const slug = await freshMap(HTTP);
     const editor = new EditorPage(page);
-    await editor.goto(slug);
+    await editor.goto(slug, HTTP);
     await editor.selectClaim(TARGET);
     await typeRebuttal(editor, "Uniforms last for years");
     await expect(editor.inspector.getByRole("heading", { level: 2 })).toHaveText("Uniforms last for years");
@@ -116,9 +120,9 @@ test.describe("leaving right after an edit", () => {
   test("a save refused on the way out asks before leaving, and staying keeps the edit on screen", async ({
     page,
   }) => {
-    const slug = await freshMap();
+    const slug = await freshMap(HTTP);
     const editor = new EditorPage(page);
-    await editor.goto(slug);
+    await editor.goto(slug, HTTP);
     await page.route(`**/api/maps/${slug}`, (route) =>
       route.request().method() === "PUT"
         ? route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({}) })

@@ -202,3 +202,22 @@ test("a read-only server's pages follow the map live and offer no editing", asyn
   await a.context.close();
   await b.context.close();
 });
+
+test("leaving at once after an edit, by a link or a reload, still sends it", async ({ browser }) => {
+  const slug = await freshMap();
+  const a = await joinLive(browser, slug);
+  await typeRebuttal(a.editor, COST, "Sent before the page left");
+  await sendRebuttal(a.editor);
+  await a.editor.page.getByRole("link", { name: "← Library" }).click();
+  await expect(a.editor.page).toHaveURL(/\/$/);
+  await fileHolds(slug, ["Sent before the page left"]);
+
+  await a.editor.goto(slug);
+  await expect(liveStatus(a.editor)).toHaveAttribute("data-state", "live");
+  await typeRebuttal(a.editor, THESIS, "Sent before the reload");
+  await sendRebuttal(a.editor);
+  await a.editor.page.reload();
+  await fileHolds(slug, ["Sent before the reload"]);
+  await expect(a.editor.claimNode("Sent before the reload")).toBeVisible();
+  await a.context.close();
+});

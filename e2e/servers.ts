@@ -7,6 +7,8 @@ export const SERVERS = {
   main: { port: BASE_PORT, name: "main" },
   readonly: { port: BASE_PORT + 1, name: "readonly", env: { CLASHMAP_READONLY: "1" } },
   token: { port: BASE_PORT + 2, name: "token", env: { CLASHMAP_EDIT_TOKEN: "e2e-secret-token" } },
+  /** Next alone, without the live server: pages save over HTTP (see e2e/http-server.mjs). */
+  http: { port: BASE_PORT + 3, name: "http", script: "e2e/http-server.mjs" },
 } as const;
 
 export type ServerName = keyof typeof SERVERS;

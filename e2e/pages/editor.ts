@@ -28,19 +28,38 @@ export async function fileMap(slug: string, server: ServerName = "main"): Promis
   return parsed.value.map;
 }
 
-/** The workspace as an editor sees it: canvas, inspector, editing toolbar and save status. */
+/**
+ * The workspace as an editor sees it: canvas, inspector, editing toolbar and save status. A
+ * server with live editing has no save status: there "saved" means the file on disk changed.
+ */
 export class EditorPage {
   readonly inspector: Locator;
   readonly status: Locator;
+  readonly liveStatus: Locator;
+  private opened?: { slug: string; server: ServerName };
 
   constructor(readonly page: Page) {
     this.inspector = page.getByTestId("inspector");
     this.status = page.getByTestId("save-status");
+    this.liveStatus = page.getByTestId("live-status");
   }
 
   async goto(slug: string, server: ServerName = "main"): Promise<void> {
+    this.opened = { slug, server };
     await this.page.goto(`${serverUrl(server)}/maps/${slug}`);
     await expect(this.page.getByTestId("claim-node").first()).toBeVisible();
+  }
+
+  /** Whether the page edits live (the shared map) rather than saving over HTTP. */
+  async live(): Promise<boolean> {
+    await expect(this.status.or(this.liveStatus)).toBeVisible();
+    return (await this.liveStatus.count()) > 0;
+  }
+
+  /** The map file's text on disk, for a live page's "revision". */
+  private async fileNow(): Promise<string> {
+    if (!this.opened) throw new Error("goto() a map first");
+    return `file:${await fileText(this.opened.slug, this.opened.server)}`;
   }
 
   claimNode(text: string): Locator {
@@ -57,14 +76,29 @@ export class EditorPage {
     await expect(this.inspector.getByRole("heading", { level: 2 })).toHaveText(text);
   }
 
-  /** The revision the page last loaded or saved. */
+  /** The revision the page last loaded or saved (live: the file as it is once the page is live). */
   async revision(): Promise<string> {
+    if (await this.live()) {
+      await expect(this.liveStatus).toHaveAttribute("data-state", "live");
+      return this.fileNow();
+    }
     await expect(this.status).toHaveAttribute("data-state", "saved");
     return (await this.status.getAttribute("data-revision")) ?? "";
   }
 
-  /** Waits until a save newer than `previous` has landed. */
+  /** Waits until a save newer than `previous` has landed (live: until the file on disk changed). */
   async savedAfter(previous: string): Promise<string> {
+    if (await this.live()) {
+      await expect.poll(() => this.fileNow(), { timeout: 15_000 }).not.toBe(previous);
+      // The server writes debounced: wait until the file stops changing.
+      let now = await this.fileNow();
+      for (;;) {
+        await this.page.waitForTimeout(700);
+        const later = await this.fileNow();
+        if (later === now) return now;
+        now = later;
+      }
+    }
     await expect(this.status).not.toHaveAttribute("data-revision", previous);
     await expect(this.status).toHaveText(/All changes saved/);
     return (await this.status.getAttribute("data-revision")) ?? "";
