@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { fileMap, freshMap } from "./pages/editor";
+import { EditorPage, fileMap, freshMap } from "./pages/editor";
 import { editFileOnDisk, fileHolds, joinLive, liveStatus, sendRebuttal, typeRebuttal } from "./pages/live";
 
 const THESIS = "School uniforms help students learn";
@@ -220,4 +220,53 @@ test("leaving at once after an edit, by a link or a reload, still sends it", asy
   await fileHolds(slug, ["Sent before the reload"]);
   await expect(a.editor.claimNode("Sent before the reload")).toBeVisible();
   await a.context.close();
+});
+
+test("edits made before the page first connects are kept and merged once it does", async ({ browser }) => {
+  const slug = await freshMap();
+  const b = await joinLive(browser, slug);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The collaboration server is out of reach for the first few seconds.
+  let reachable = false;
+  await page.routeWebSocket(/\/collab/, (ws) => {
+    if (reachable) ws.connectToServer();
+    else ws.close();
+  });
+  const a = new EditorPage(page);
+  await a.goto(slug);
+  await expect(liveStatus(a)).toHaveText(/Connecting…/);
+  await typeRebuttal(a, COST, "Typed while connecting");
+  await sendRebuttal(a);
+  await expect(a.claimNode("Typed while connecting")).toBeVisible();
+  // Meanwhile someone else edits the map.
+  await typeRebuttal(b.editor, THESIS, "Added by someone already here");
+  await sendRebuttal(b.editor);
+  reachable = true;
+  await expect(liveStatus(a)).toHaveAttribute("data-state", "live", { timeout: 20_000 });
+  await expect(a.claimNode("Added by someone already here")).toBeVisible();
+  await expect(a.claimNode("Typed while connecting")).toBeVisible();
+  await expect(b.editor.claimNode("Typed while connecting")).toBeVisible();
+  await fileHolds(slug, ["Typed while connecting", "Added by someone already here"]);
+  await context.close();
+  await b.context.close();
+});
+
+test("a claim deleted by someone else hands the selection to the claim it answered", async ({ browser }) => {
+  const slug = await freshMap();
+  const a = await joinLive(browser, slug);
+  const b = await joinLive(browser, slug);
+  await b.editor.selectClaim("Uniforms are cheaper than a fashionable wardrobe");
+  await a.editor.selectClaim("Uniforms are cheaper than a fashionable wardrobe");
+  await a.editor.inspector.getByRole("button", { name: "Delete claim", exact: true }).click();
+  const dialog = a.editor.page.getByRole("dialog");
+  await dialog
+    .getByRole("button", { name: /^Delete/ })
+    .last()
+    .click();
+  await expect(a.editor.claimNode("Uniforms are cheaper than a fashionable wardrobe")).toHaveCount(0);
+  await expect(b.editor.claimNode("Uniforms are cheaper than a fashionable wardrobe")).toHaveCount(0);
+  await expect(b.editor.inspector.getByRole("heading", { level: 2 })).toHaveText(COST);
+  await a.context.close();
+  await b.context.close();
 });

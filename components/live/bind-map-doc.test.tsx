@@ -118,13 +118,13 @@ describe("bindMapToDoc", () => {
     expect(a.store.getState().history).not.toBeNull();
   });
 
-  it("lets go of a selected claim that someone else deleted", () => {
+  it("moves the selection from a claim someone else deleted to the claim it answered", () => {
     const server = serverDoc();
     const a = page(server);
     const b = page(server);
     a.store.getState().select({ kind: "claim", id: "c" });
     b.store.getState().apply((m) => deleteClaim(m, "c", { withDescendants: false }));
-    expect(a.store.getState().selection).toBeNull();
+    expect(a.store.getState().selection).toEqual({ kind: "claim", id: "t" });
     expect(a.store.getState().model.claims.map((c) => c.id)).toEqual(["t"]);
   });
 

@@ -4,7 +4,7 @@ import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { type ReactNode, useEffect, useState } from "react";
 import * as Y from "yjs";
 import type { StoreApi } from "zustand";
-import { useEditorApi } from "@/components/editor/editor-store";
+import { type EditorForm, useEditorApi } from "@/components/editor/editor-store";
 import { useMapStoreApi } from "@/components/map/map-store";
 import { createPresenceStore, PresenceProvider, type PresenceState } from "@/components/map/presence";
 import {
@@ -16,6 +16,7 @@ import {
   peersFrom,
 } from "@/lib/editor/presence";
 import { LIVE_PATH, mapDocName } from "@/lib/live/doc";
+import type { ArgumentMap } from "@/lib/model/schema";
 import { bindMapToDoc } from "./bind-map-doc";
 import { guardLeaving } from "./leave-guard";
 import { createLiveStatusStore, LiveContext, type LiveStatus } from "./live-context";
@@ -65,6 +66,22 @@ function remember(name: string) {
     else window.localStorage.removeItem(NAME_KEY);
   } catch {
     // Private windows may refuse storage; the name still holds for this page.
+  }
+}
+
+/** Whether the claim or relation an open form works on is gone from the map. */
+function formLost(form: EditorForm, model: ArgumentMap): boolean {
+  const claim = (id: string) => model.claims.some((c) => c.id === id);
+  switch (form.kind) {
+    case "add-claim":
+      return !claim(form.to) && !model.relations.some((r) => r.id === form.to);
+    case "edit-claim":
+    case "delete-claim":
+      return !claim(form.id);
+    case "connect":
+      return !claim(form.from);
+    default:
+      return false;
   }
 }
 
@@ -134,6 +151,10 @@ function LiveConnection({
     const unsubscribe = maps.subscribe((s, before) => {
       if (s.selection !== before.selection) provider.setAwarenessField("selection", selectionOf(s));
       if (s.model !== before.model && !everSynced) refresh();
+      // Someone else deleted what the open form works on: close it (a card's own dialog stays,
+      // keeping what was typed, and says so if it is saved).
+      const form = editor.getState().form;
+      if (s.model !== before.model && form && formLost(form, s.model)) editor.getState().close();
     });
 
     provider.on("status", ({ status: next }: { status: WebSocketStatus }) => {

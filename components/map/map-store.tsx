@@ -2,7 +2,7 @@
 
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { createStore, type StoreApi, useStore } from "zustand";
-import { type Selection, selectionAfter } from "@/lib/editor/selection";
+import { type Selection, selectionAfterRemote } from "@/lib/editor/selection";
 import type { Direction } from "@/lib/layout/layout";
 import type { ArgumentMap } from "@/lib/model/schema";
 
@@ -83,7 +83,7 @@ export function createMapStore(init: MapStoreInit): StoreApi<MapState> {
     receive: (model) =>
       set((s) => {
         if (model === s.model) return {};
-        const selection = selectionAfter(s.selection, s.model, model);
+        const selection = selectionAfterRemote(s.selection, s.model, model);
         return selection === s.selection ? { model } : { model, selection };
       }),
     reveal: init.selection?.kind === "claim" ? { id: init.selection.id, focus: false, nonce: 0 } : null,

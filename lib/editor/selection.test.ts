@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ArgumentMap } from "../model/schema";
-import { selectionAfter } from "./selection";
+import { selectionAfter, selectionAfterRemote } from "./selection";
 
 const base: ArgumentMap = {
   version: 1,
@@ -47,5 +47,21 @@ describe("selectionAfter", () => {
       id: "b",
     });
     expect(selectionAfter({ kind: "relation", id: "b-attacks-a" }, base, withoutB)).toBeNull();
+  });
+});
+
+describe("selectionAfterRemote", () => {
+  it("moves from a claim deleted elsewhere to the claim it answered", () => {
+    expect(selectionAfterRemote({ kind: "claim", id: "b" }, base, withoutB)).toEqual({
+      kind: "claim",
+      id: "a",
+    });
+    expect(selectionAfterRemote({ kind: "claim", id: "a" }, base, withoutB)).toEqual({
+      kind: "claim",
+      id: "a",
+    });
+    const empty: ArgumentMap = { ...base, theses: [], claims: [], relations: [] };
+    expect(selectionAfterRemote({ kind: "claim", id: "b" }, base, empty)).toBeNull();
+    expect(selectionAfterRemote({ kind: "claim", id: "a" }, base, empty)).toBeNull();
   });
 });

@@ -16,3 +16,21 @@ export function selectionAfter(selection: Selection, before: ArgumentMap, after:
   if (same) return { kind: "relation", id: same.id };
   return old && after.claims.some((c) => c.id === old.from) ? { kind: "claim", id: old.from } : null;
 }
+
+/**
+ * What stays selected after someone else changed the map: as after undo, except that a selected
+ * claim they deleted hands the selection to the claim it answered, when that one is still there.
+ */
+export function selectionAfterRemote(
+  selection: Selection,
+  before: ArgumentMap,
+  after: ArgumentMap,
+): Selection {
+  const next = selectionAfter(selection, before, after);
+  if (next || selection?.kind !== "claim") return next;
+  const answered = before.relations
+    .filter((r) => r.from === selection.id)
+    .map((r) => r.to)
+    .find((to) => after.claims.some((c) => c.id === to));
+  return answered ? { kind: "claim", id: answered } : null;
+}
