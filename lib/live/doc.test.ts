@@ -18,6 +18,7 @@ import {
   updateClaim,
   updateRelation,
 } from "../model/edits";
+import { applyRandomEdit, RANDOM_EDIT_TEXTS, type RandomEdit } from "../model/random-edits";
 import { type ArgumentMap, argumentMapSchema } from "../model/schema";
 import { checkMap } from "../model/validate";
 import { readStoredMap } from "../storage/maps";
@@ -466,57 +467,9 @@ describe("hostile doc contents", () => {
   });
 });
 
-/** One random pure edit, chosen by numbers so that fast-check can shrink it. */
-type Op = { kind: number; a: number; b: number; text: string };
-
-function applyOp(map: ArgumentMap, op: Op): ArgumentMap {
-  const claim = (n: number) => map.claims[n % Math.max(1, map.claims.length)]?.id ?? "none";
-  const relation = (n: number) => map.relations[n % Math.max(1, map.relations.length)]?.id ?? "none";
-  const card = (n: number) => map.evidence[n % Math.max(1, map.evidence.length)]?.id ?? "none";
-  const target = (n: number) => (n % 5 === 0 && map.relations.length > 0 ? relation(n) : claim(n));
-  switch (op.kind % 13) {
-    case 0:
-      return addThesis(map, { text: op.text, side: op.a % 2 ? "aff" : "neg" }).map;
-    case 1:
-      return addClaim(map, {
-        text: op.text,
-        relation: { type: op.b % 2 ? "attack" : "support", to: target(op.a) },
-      }).map;
-    case 2:
-      return updateClaim(map, claim(op.a), { text: op.text });
-    case 3:
-      return updateClaim(map, claim(op.a), { notes: op.text, tags: [op.text] });
-    case 4:
-      return deleteClaim(map, claim(op.a), { withDescendants: op.b % 2 === 0 });
-    case 5:
-      return connect(map, { from: claim(op.a), to: target(op.b), type: op.b % 3 ? "attack" : "support" }).map;
-    case 6:
-      return updateRelation(map, relation(op.a), { type: op.b % 2 ? "attack" : "support" }).map;
-    case 7:
-      return deleteRelation(map, relation(op.a));
-    case 8:
-      return addCard(map, { tag: op.text, quote: `${op.text} quoted` }, { kind: "claim", id: claim(op.b) })
-        .map;
-    case 9:
-      return op.b % 2
-        ? attachCard(map, card(op.a), { kind: "claim", id: claim(op.b) })
-        : attachCard(map, card(op.a), { kind: "relation", id: relation(op.b) });
-    case 10:
-      return updateCard(map, card(op.a), { tag: op.text, cite: op.b % 2 ? { author: op.text } : null });
-    case 11:
-      return deleteCard(map, card(op.a));
-    default:
-      return {
-        ...map,
-        theses: [...map.theses].reverse(),
-        presentation: map.claims.slice(0, op.b % 4).map((c) => c.id),
-      };
-  }
-}
-
-function tryOp(doc: Y.Doc, op: Op): void {
+function tryOp(doc: Y.Doc, op: RandomEdit): void {
   try {
-    edit(doc, (m) => applyOp(m, op));
+    edit(doc, (m) => applyRandomEdit(m, op));
   } catch (error) {
     if (!(error instanceof EditError)) throw error;
   }
@@ -527,7 +480,7 @@ describe("random concurrent edits (property)", () => {
     kind: fc.nat(100),
     a: fc.nat(100),
     b: fc.nat(100),
-    text: fc.constantFrom("Alpha claim", "Beta claim", "Gamma", "Delta point", "Alpha claim again"),
+    text: fc.constantFrom(...RANDOM_EDIT_TEXTS),
   });
   // Each step: which replica edits, the edit, and whether the two sync afterwards.
   const step = fc.tuple(fc.boolean(), op, fc.nat(3));
