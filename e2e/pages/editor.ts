@@ -52,7 +52,8 @@ export class EditorPage {
 
   /** Whether the page edits live (the shared map) rather than saving over HTTP. */
   async live(): Promise<boolean> {
-    await expect(this.status.or(this.liveStatus)).toBeVisible();
+    // On a phone both sit in the closed toolbar menu: present, not visible.
+    await this.status.or(this.liveStatus).first().waitFor({ state: "attached" });
     return (await this.liveStatus.count()) > 0;
   }
 
