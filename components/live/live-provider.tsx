@@ -119,10 +119,12 @@ function LiveConnection({
     const refresh = () => {
       const awareness = provider.awareness;
       const others = awareness ? peersFrom(awareness.getStates(), doc.clientID) : [];
-      const current = state();
+      const live = state();
+      // Rendered for editing, but the server only lets this page watch: say so rather than let edits vanish.
+      const current = live === "live" && canEdit && scope === "readonly" ? "view-only" : live;
       status.setState({
         state: current,
-        people: current === "live" ? others.length + 1 : 0,
+        people: live === "live" ? others.length + 1 : 0,
         readOnly: !canEdit || scope === "readonly",
         // Before the first sync only edits held here count (the handshake itself counts as unsynced).
         unsynced: canEdit && (everSynced ? provider.hasUnsyncedChanges : binding.holding()),

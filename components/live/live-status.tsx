@@ -31,7 +31,7 @@ function LiveStatusText() {
   const { text, tone } = describeLive(state, people, readOnly);
   // Screen readers hear the connection change, not every arrival and departure.
   const [announced, setAnnounced] = useState("");
-  const settled = state === "live" ? "Live" : state === "offline" ? text : "";
+  const settled = state === "live" ? "Live" : state === "connecting" ? "" : text;
   useEffect(() => {
     if (settled) setAnnounced(settled);
   }, [settled]);

@@ -87,5 +87,9 @@ describe("describeLive", () => {
       "Offline — your edits are kept and will be merged when you reconnect",
     );
     expect(describeLive("offline", 2, true).text).toMatch(/^Offline/);
+    expect(describeLive("view-only", 2, false)).toEqual({
+      text: "View only — the server did not accept edits from this page; reload to edit",
+      tone: "problem",
+    });
   });
 });

@@ -104,8 +104,11 @@ function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
   );
 }
 
-/** The state of a live page's connection, as its status shows it. */
-export type LiveState = "connecting" | "live" | "offline";
+/**
+ * The state of a live page's connection, as its status shows it; "view-only" when the page was
+ * rendered for editing but the server let it only watch (a sign-in that ran out meanwhile).
+ */
+export type LiveState = "connecting" | "live" | "offline" | "view-only";
 
 /** The words of the live status: the connection and how many people are on the map. */
 export function describeLive(
@@ -114,6 +117,11 @@ export function describeLive(
   readOnly: boolean,
 ): { text: string; tone: "ok" | "busy" | "problem" } {
   if (state === "connecting") return { text: "Connecting…", tone: "busy" };
+  if (state === "view-only")
+    return {
+      text: "View only — the server did not accept edits from this page; reload to edit",
+      tone: "problem",
+    };
   if (state === "offline")
     return readOnly
       ? { text: "Offline — the map will catch up when you reconnect", tone: "problem" }
