@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { EditorPage, fileMap, freshMap } from "./pages/editor";
 import { editFileOnDisk, fileHolds, joinLive, liveStatus, sendRebuttal, typeRebuttal } from "./pages/live";
+import { serverUrl } from "./servers";
 
 const THESIS = "School uniforms help students learn";
 const COST = "Uniforms are a cost burden for poor families";
@@ -269,4 +270,27 @@ test("a claim deleted by someone else hands the selection to the claim it answer
   await expect(b.editor.inspector.getByRole("heading", { level: 2 })).toHaveText(COST);
   await a.context.close();
   await b.context.close();
+});
+
+test("on a token server, a page whose sign-in is gone says it is view only instead of losing edits", async ({
+  browser,
+}) => {
+  const slug = await freshMap("token");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${serverUrl("token")}/sign-in?next=${encodeURIComponent(`/maps/${slug}`)}`);
+  await page.getByLabel("Edit token").fill("e2e-secret-token");
+  await page.getByLabel("Edit token").press("Enter");
+  const editor = new EditorPage(page);
+  await expect(page.getByRole("button", { name: "Add thesis" })).toBeVisible();
+  await expect(liveStatus(editor)).toHaveAttribute("data-state", "live");
+  // The sign-in ends (cookie gone) and the connection comes back without it.
+  await context.clearCookies();
+  await context.setOffline(true);
+  await expect(liveStatus(editor)).toHaveAttribute("data-state", "offline");
+  await context.setOffline(false);
+  await expect(liveStatus(editor)).toHaveText(/View only — the server did not accept edits from this page/, {
+    timeout: 15_000,
+  });
+  await context.close();
 });

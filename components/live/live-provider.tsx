@@ -182,7 +182,10 @@ function LiveConnection({
       refresh();
     };
     const online = () => {
-      void provider.connect();
+      const socket = provider.configuration.websocketProvider;
+      // A socket still closing from `offline` reconnects as soon as it has closed.
+      if (socket.status === WebSocketStatus.Connected) socket.shouldConnect = true;
+      else void socket.connect();
       refresh();
     };
     window.addEventListener("offline", offline);
