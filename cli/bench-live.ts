@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, watch } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { mapDocName, readMapFromDoc, writeMapChange } from "../lib/live/doc";
 import { loadStoredMap } from "../lib/storage/maps";
 import {
@@ -48,6 +49,8 @@ export interface LiveBenchReport {
   inFile: number;
   fileWrites: number;
   elapsed: number;
+  /** 95th percentile of the pages' own event-loop delay (they all run in this process), in ms. */
+  clientLagP95: number;
 }
 
 export function liveOptions(args: readonly string[]): LiveBenchOptions {
@@ -140,6 +143,8 @@ export async function runLiveBench(options: LiveBenchOptions): Promise<LiveBench
     await Promise.all(clients.map((c) => c.synced));
     const fileClaimsBefore = readMapFromDoc(clients[0].doc).claims.length;
 
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
     const started = performance.now();
     const spacing = (options.seconds * 1000) / options.edits;
     const theses = readMapFromDoc(clients[0].doc).theses;
@@ -164,6 +169,8 @@ export async function runLiveBench(options: LiveBenchOptions): Promise<LiveBench
       "every edit on every page",
     );
     const elapsed = performance.now() - started;
+    lag.disable();
+    const clientLagP95 = lag.percentile(95) / 1e6;
 
     const delays: number[] = [];
     const toAll: number[] = [];
@@ -223,6 +230,7 @@ export async function runLiveBench(options: LiveBenchOptions): Promise<LiveBench
       inFile,
       fileWrites,
       elapsed,
+      clientLagP95,
     };
   } finally {
     watcher.close();
@@ -249,6 +257,7 @@ export function printLiveReport(report: LiveBenchReport): void {
       `${report.inFile} of ${report.edits}${report.inFile === report.edits ? " (all)" : " (NOT all)"}`,
     ],
     ["file writes (debounced)", String(report.fileWrites)],
+    ["pages' event-loop delay, 95th percentile", ms(report.clientLagP95)],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(`| ${"measure".padEnd(width)} | value |`);
