@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 async function load(slug = "commented"): Promise<{ map: ArgumentMap; revision: string }> {
-  const stored = await loadStoredMapKept(slug, dir);
+  const stored = await loadStoredMapKept(slug, { dir });
   if (!stored?.ok) throw new Error(`${slug} does not load`);
   return { map: stored.map, revision: stored.revision };
 }
@@ -38,6 +38,11 @@ describe("revision history", () => {
     expect(await historyNames()).toEqual([`${revision}.yaml`]);
     expect(await revisionText("commented", revision, dir)).toEqual({ text, file: "commented.yaml" });
     expect(await revisionText("commented", "0".repeat(32), dir)).toBeUndefined();
+  });
+
+  it("keeps nothing for a server that takes no writes", async () => {
+    expect((await loadStoredMapKept("commented", { dir, keep: false }))?.ok).toBe(true);
+    expect(await readdir(dir)).toEqual(["commented.yaml", "plain.json"]);
   });
 
   it("accepts only safe names", async () => {

@@ -71,8 +71,9 @@ export async function keepRevision(
         await fsp.unlink(temp).catch(() => undefined);
         throw error;
       });
+      // Only a new revision can take the history past its limits.
+      await prune(folder, limits);
     }
-    await prune(folder, limits);
     return revision;
   } catch {
     return undefined;
@@ -140,10 +141,16 @@ async function prune(folder: string, limits: HistoryLimits): Promise<void> {
 
 /**
  * Loads a map by slug, as `loadStoredMap` does, and keeps the revision read: a client that saves
- * on top of it later can be merged with what others saved meanwhile.
+ * on top of it later can be merged with what others saved meanwhile. A server that takes no
+ * writes (`keep: false`) keeps nothing, so it never writes into the folder.
  */
-export async function loadStoredMapKept(slug: string, dir = argumentsDir()): Promise<StoredMap | undefined> {
+export async function loadStoredMapKept(
+  slug: string,
+  options: { keep?: boolean; dir?: string } = {},
+): Promise<StoredMap | undefined> {
+  const dir = options.dir ?? argumentsDir();
   const stored = await loadStoredMap(slug, dir);
-  if (stored?.ok) await keepRevision(stored.slug, stored.file, stored.source.text, dir);
+  if (stored?.ok && options.keep !== false)
+    await keepRevision(stored.slug, stored.file, stored.source.text, dir);
   return stored;
 }

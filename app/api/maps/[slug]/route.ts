@@ -27,7 +27,8 @@ function notFound(slug: string): Response {
 
 export async function GET(_request: Request, { params }: Context) {
   const { slug } = await params;
-  const stored = await loadStoredMapKept(slug);
+  // The revision handed out is kept, so that a save built on it later can be merged.
+  const stored = await loadStoredMapKept(slug, { keep: !accessConfig().readOnly });
   if (!stored) return notFound(slug);
   if (!stored.ok) {
     // The file on disk is at fault, not the request, whatever its problems are.
