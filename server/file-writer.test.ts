@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { revisionText } from "../lib/storage/history";
 import { loadStoredMap } from "../lib/storage/maps";
 import { RevisionConflictError, saveMap } from "../lib/storage/write";
 import { FileWriter } from "./file-writer";
@@ -34,6 +35,9 @@ describe("FileWriter (saves serialized in a worker thread)", () => {
     expect(file(viaWorker)).toBe(file(direct));
     expect(file(viaWorker)).toContain("# ── Theses");
     expect((await current(viaWorker)).revision).toBe(revision);
+    // Like saveMap, the history keeps the revision replaced and the new one (HTTP saves merge on them).
+    expect(await revisionText("russia-iran", start.revision, viaWorker)).toBeDefined();
+    expect(await revisionText("russia-iran", revision, viaWorker)).toBeDefined();
 
     // Someone else wrote the file: the stale save is refused and the file is theirs.
     writeFileSync(

@@ -5,6 +5,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Problem } from "../lib/model/problems";
 import type { ArgumentMap } from "../lib/model/schema";
+import { keepRevision } from "../lib/storage/history";
 import { findMapFile, revisionOf } from "../lib/storage/maps";
 import {
   InvalidMapError,
@@ -59,14 +60,21 @@ export class FileWriter {
       throw new MapNotFoundError(slug);
     }
     if (revisionOf(text) !== expectedRevision) throw new RevisionConflictError(revisionOf(text));
-    const output = await this.prepare(worker, slug, path.basename(found), text, map);
-    if (output === text) return { revision: expectedRevision };
+    const file = path.basename(found);
+    const output = await this.prepare(worker, slug, file, text, map);
+    if (output === text) {
+      await keepRevision(slug, file, text, this.dir);
+      return { revision: expectedRevision };
+    }
     return withFileLock(found, async () => {
       const now = await readFile(found, "utf8").catch(() => {
         throw new MapNotFoundError(slug);
       });
       if (revisionOf(now) !== expectedRevision) throw new RevisionConflictError(revisionOf(now));
       await writeFileAtomic(found, output);
+      // Like saveMap: the revision replaced and the new one are kept for HTTP saves built on them.
+      await keepRevision(slug, file, now, this.dir);
+      await keepRevision(slug, file, output, this.dir);
       return { revision: revisionOf(output) };
     });
   }

@@ -29,7 +29,13 @@ import { type ArgumentMap, MAX_FILE_BYTES } from "../lib/model/schema";
 import { type AccessConfig, accessConfig, type RequestFacts } from "../lib/server/access";
 import { liveWriteAllowed, refuseUpgrade, upgradeFacts } from "../lib/server/live-access";
 import { parseRedisUrl } from "../lib/server/redis-url";
-import { ARGUMENT_EXTENSIONS, argumentsDir, findMapFile, loadStoredMap } from "../lib/storage/maps";
+import {
+  ARGUMENT_EXTENSIONS,
+  argumentsDir,
+  findMapFile,
+  isMapFileName,
+  loadStoredMap,
+} from "../lib/storage/maps";
 import {
   InvalidMapError,
   MapNotFoundError,
@@ -335,10 +341,9 @@ export class LiveServer {
   }
 
   private fileChanged(name: string): void {
-    if (name.startsWith(".") || name.includes(path.sep)) return;
-    const ext = ARGUMENT_EXTENSIONS.find((e) => name.toLowerCase().endsWith(e));
-    if (!ext) return;
-    const slug = name.slice(0, -ext.length);
+    if (!isMapFileName(name) || name.includes(path.sep)) return;
+    const ext = ARGUMENT_EXTENSIONS.find((e) => name.toLowerCase().endsWith(e)) ?? "";
+    const slug = name.slice(0, name.length - ext.length);
     const documentName = `map:${slug}`;
     clearTimeout(this.watchTimers.get(documentName));
     this.watchTimers.set(
