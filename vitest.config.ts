@@ -10,6 +10,7 @@ export default defineConfig({
       "components/**/*.test.tsx",
       "app/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "server/**/*.test.ts",
     ],
     environment: "node",
     testTimeout: 20000,
