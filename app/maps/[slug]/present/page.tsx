@@ -5,6 +5,7 @@ import { Handout } from "@/components/present/handout";
 import { Presentation } from "@/components/present/presentation";
 import { MapProblems } from "@/components/workspace/map-problems";
 import { idSchema } from "@/lib/model/schema";
+import { liveEnabled } from "@/lib/server/live-config";
 import { loadMapOnce } from "../load-map";
 
 export const dynamic = "force-dynamic";
@@ -42,6 +43,7 @@ export default async function PresentPage({ params, searchParams }: Props) {
       from={from}
       step={query.step}
       view={query.view}
+      live={liveEnabled()}
       handout={<Handout slug={stored.slug} map={stored.map} from={from} />}
     />
   );
