@@ -47,7 +47,8 @@ async function scanQr(page: Page): Promise<string | undefined> {
     // As base64: a long array of numbers crosses into the test far more slowly.
     const data = context.getImageData(0, 0, size, size).data;
     let binary = "";
-    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    for (let i = 0; i < data.length; i += 0x8000)
+      binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
     return btoa(binary);
   }, side);
   return jsQR(new Uint8ClampedArray(Buffer.from(pixels, "base64")), side, side)?.data;
