@@ -13,9 +13,9 @@ cpSync("arguments", dir, { recursive: true });
 const fixtures = path.join("e2e", "fixtures", "maps");
 if (existsSync(fixtures)) cpSync(fixtures, dir, { recursive: true });
 
-const child = spawn("./node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", port], {
+const child = spawn("./node_modules/.bin/tsx", ["server/app-server.ts"], {
   stdio: "inherit",
-  env: { ...process.env, ARGUMENTS_DIR: dir, HOST: "127.0.0.1" },
+  env: { ...process.env, ARGUMENTS_DIR: dir, HOST: "127.0.0.1", PORT: port },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
 import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { LIVE_PATH } from "../lib/live/doc";
 import { LiveServer } from "./live-server";
 
 const dev = process.argv.includes("--dev");
@@ -21,7 +22,6 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: root, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-const nextUpgrade = dev ? app.getUpgradeHandler() : undefined;
 
 let live: LiveServer;
 try {
@@ -41,8 +41,9 @@ const server = createServer((request, response) => {
 server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
   socket.on("error", () => undefined);
   if (live.handles(request)) return live.handleUpgrade(request, socket, head);
-  // Next's own WebSockets (hot reload in development); nothing else upgrades.
-  if (nextUpgrade) return void nextUpgrade(request, socket, head);
+  // Next listens for its own WebSockets (hot reload in development) on this server by itself,
+  // from the first request on; nothing else upgrades.
+  if (dev && request.url?.startsWith("/_next/")) return;
   socket.destroy();
 });
 server.on("error", (error) => {
@@ -50,8 +51,8 @@ server.on("error", (error) => {
   process.exit(1);
 });
 server.listen(port, host, () => {
-  const shared = live.redis ? ", sharing live maps through Redis" : "";
-  console.log(`Clashmap: ready on http://${host === "0.0.0.0" ? "localhost" : host}:${port}/ (live editing on${shared})`);
+  const shared = live.redis ? ", shared with the other servers on Redis" : "";
+  console.log(`Live editing on ws://${host === "0.0.0.0" ? "localhost" : host}:${port}${LIVE_PATH}${shared}`);
 });
 
 let stopping = false;

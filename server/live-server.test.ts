@@ -25,7 +25,11 @@ let dir: string;
 const clients: Client[] = [];
 const servers: RunningLive[] = [];
 
-function client(server: RunningLive, name = mapDocName(SLUG), options: Parameters<typeof connect>[2] = {}): Client {
+function client(
+  server: RunningLive,
+  name = mapDocName(SLUG),
+  options: Parameters<typeof connect>[2] = {},
+): Client {
   const c = connect(server.url, name, options);
   clients.push(c);
   return c;
@@ -75,7 +79,11 @@ describe("the live server on one machine", () => {
     expect(Date.now() - started).toBeLessThan(1000);
 
     // Written back to the file, debounced, comments kept.
-    await waitFor(async () => (await fileMap()).map.claims.some((c) => c.id === "live-rebuttal"), 3000, "the file");
+    await waitFor(
+      async () => (await fileMap()).map.claims.some((c) => c.id === "live-rebuttal"),
+      3000,
+      "the file",
+    );
     const text = readFileSync(path.join(dir, `${SLUG}.yaml`), "utf8");
     expect(text).toContain("# ── Theses");
     expect(text).toContain("live-rebuttal:");
@@ -88,12 +96,22 @@ describe("the live server on one machine", () => {
     const a = client(s);
     await a.synced;
     addRebuttal(a, "typed-in-the-page");
-    await waitFor(async () => (await fileMap()).map.claims.some((c) => c.id === "typed-in-the-page"), 3000, "the first write");
+    await waitFor(
+      async () => (await fileMap()).map.claims.some((c) => c.id === "typed-in-the-page"),
+      3000,
+      "the first write",
+    );
 
     // A text editor (or git pull) adds a claim at the end of the file.
     const file = path.join(dir, `${SLUG}.yaml`);
     const text = readFileSync(file, "utf8");
-    writeFileSync(file, text.replace("\nclaims:\n", "\nclaims:\n  from-disk:\n    text: Added in a text editor\n    side: neg\n    attacks: russia-key\n"));
+    writeFileSync(
+      file,
+      text.replace(
+        "\nclaims:\n",
+        "\nclaims:\n  from-disk:\n    text: Added in a text editor\n    side: neg\n    attacks: russia-key\n",
+      ),
+    );
     await waitFor(() => claimIds(a).includes("from-disk"), 3000, "the claim from disk");
     expect(claimIds(a)).toContain("typed-in-the-page");
 
@@ -105,10 +123,14 @@ describe("the live server on one machine", () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(readFileSync(file, "utf8")).toBe("version: 1\ntitle: [unclosed\n");
     writeFileSync(file, text);
-    await waitFor(async () => {
-      const stored = await loadStoredMap(SLUG, dir);
-      return !!stored?.ok && stored.map.claims.some((c) => c.id === "while-broken");
-    }, 3000, "the edit made while the file was broken");
+    await waitFor(
+      async () => {
+        const stored = await loadStoredMap(SLUG, dir);
+        return !!stored?.ok && stored.map.claims.some((c) => c.id === "while-broken");
+      },
+      3000,
+      "the edit made while the file was broken",
+    );
     const final = await fileMap();
     // The repaired file lacks "from-disk": that is its change, merged in like any other.
     expect(final.map.claims.map((c) => c.id)).toContain("while-broken");
@@ -203,14 +225,19 @@ describe("the live server on one machine", () => {
     a.doc.transact(() => {
       for (const name of a.doc.share.keys()) {
         const type = a.doc.share.get(name);
-        if (type && "set" in type && typeof type.set === "function") (type as { set: (k: string, v: unknown) => void }).set("junk", { text: 5 });
+        if (type && "set" in type && typeof type.set === "function")
+          (type as { set: (k: string, v: unknown) => void }).set("junk", { text: 5 });
       }
     });
     addRebuttal(a, "valid-after-junk");
-    await waitFor(async () => {
-      const stored = await loadStoredMap(SLUG, dir);
-      return !!stored?.ok && stored.map.claims.some((c) => c.id === "valid-after-junk");
-    }, 3000, "the valid edit in the file");
+    await waitFor(
+      async () => {
+        const stored = await loadStoredMap(SLUG, dir);
+        return !!stored?.ok && stored.map.claims.some((c) => c.id === "valid-after-junk");
+      },
+      3000,
+      "the valid edit in the file",
+    );
   });
 });
 
@@ -238,23 +265,45 @@ describe.skipIf(!haveRedis)("two app servers on one Redis", () => {
 
     addRebuttal(a, "across-servers");
     await waitFor(() => claimIds(b).includes("across-servers"), 1000, "the edit on the other server");
-    await waitFor(async () => (await fileMap()).map.claims.some((c) => c.id === "across-servers"), 3000, "the file");
+    await waitFor(
+      async () => (await fileMap()).map.claims.some((c) => c.id === "across-servers"),
+      3000,
+      "the file",
+    );
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(one.live.writes + two.live.writes).toBe(1);
 
     // Edits on both servers at once both land, in the file too.
     addRebuttal(a, "from-one");
     addRebuttal(b, "from-two");
-    await waitFor(() => claimIds(a).includes("from-two") && claimIds(b).includes("from-one"), 1000, "both edits");
-    await waitFor(async () => {
-      const ids = (await fileMap()).map.claims.map((c) => c.id);
-      return ids.includes("from-one") && ids.includes("from-two");
-    }, 4000, "both edits in the file");
+    await waitFor(
+      () => claimIds(a).includes("from-two") && claimIds(b).includes("from-one"),
+      1000,
+      "both edits",
+    );
+    await waitFor(
+      async () => {
+        const ids = (await fileMap()).map.claims.map((c) => c.id);
+        return ids.includes("from-one") && ids.includes("from-two");
+      },
+      4000,
+      "both edits in the file",
+    );
 
     // A change on disk is merged once, by one server, and reaches pages of both.
     const file = path.join(dir, `${SLUG}.yaml`);
-    writeFileSync(file, readFileSync(file, "utf8").replace("\nclaims:\n", "\nclaims:\n  disk-edit:\n    text: From disk\n    side: aff\n"));
-    await waitFor(() => claimIds(a).includes("disk-edit") && claimIds(b).includes("disk-edit"), 5000, "the disk edit");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        "\nclaims:\n",
+        "\nclaims:\n  disk-edit:\n    text: From disk\n    side: aff\n",
+      ),
+    );
+    await waitFor(
+      () => claimIds(a).includes("disk-edit") && claimIds(b).includes("disk-edit"),
+      5000,
+      "the disk edit",
+    );
     const map = readMapFromDoc(a.doc);
     expect(map.claims.filter((c) => c.id === "disk-edit")).toHaveLength(1);
     expect(new Set(map.theses).size).toBe(map.theses.length);

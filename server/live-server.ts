@@ -14,7 +14,7 @@ import {
   type onLoadDocumentPayload,
   type onStoreDocumentPayload,
 } from "@hocuspocus/server";
-import { WebSocketServer, type WebSocket } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import type * as Y from "yjs";
 import { mapToNormalized } from "../lib/formats/normalized-json";
 import {
@@ -190,7 +190,8 @@ export class LiveServer {
   /** Decides a connection's rights for one document: unknown documents are refused, writes need edit rights. */
   private async authenticate(payload: onAuthenticatePayload<ConnectionContext>): Promise<void> {
     const doc = parseDocName(payload.documentName);
-    if (!doc || !(await findMapFile(doc.slug, this.dir))) throw new UnknownDocument(`no map for "${payload.documentName}"`);
+    if (!doc || !(await findMapFile(doc.slug, this.dir)))
+      throw new UnknownDocument(`no map for "${payload.documentName}"`);
     if (!liveWriteAllowed(this.access, payload.context.facts, payload.token)) {
       payload.connectionConfig.readOnly = true;
     }
@@ -205,7 +206,9 @@ export class LiveServer {
     if (!stored) throw new UnknownDocument(`no map "${doc.slug}"`);
     if (!stored.ok) {
       const first = stored.problems[0];
-      throw new Error(`${stored.file} has problems (${first?.line ?? 1}:${first?.col ?? 1} ${first?.message ?? ""})`);
+      throw new Error(
+        `${stored.file} has problems (${first?.line ?? 1}:${first?.col ?? 1} ${first?.message ?? ""})`,
+      );
     }
     // When another server has the document open, its state (perhaps ahead of the file) comes
     // through Redis; loading the file too would only repeat it.
@@ -252,7 +255,8 @@ export class LiveServer {
         throw new Error(`the live map does not validate (${first.path}: ${first.message}); the file is kept`);
       }
       const size = Buffer.byteLength(JSON.stringify(mapToNormalized(checked.value)));
-      if (size > MAX_FILE_BYTES) throw new Error(`the live map is over the size limit (${size} bytes); the file is kept`);
+      if (size > MAX_FILE_BYTES)
+        throw new Error(`the live map is over the size limit (${size} bytes); the file is kept`);
       if (sameMap(checked.value, state.base)) {
         state.storeFailed = false;
         return;
@@ -307,7 +311,10 @@ export class LiveServer {
     }
     state.lastProblem = undefined;
     if (stored.revision === state.revision) return true;
-    if (!(await this.wasWritten(documentName, stored.revision)) && (await this.claimMerge(documentName, stored.revision))) {
+    if (
+      !(await this.wasWritten(documentName, stored.revision)) &&
+      (await this.claimMerge(documentName, stored.revision))
+    ) {
       writeMapChange(document, state.base, stored.map, "file");
       this.log(`${state.slug}: merged a change of ${stored.file} made on disk`);
     }
@@ -360,7 +367,9 @@ export class LiveServer {
         });
       }
     };
-    await document.saveMutex.runExclusive(() => (this.redis ? this.redis.withLock(documentName, run) : run()));
+    await document.saveMutex.runExclusive(() =>
+      this.redis ? this.redis.withLock(documentName, run) : run(),
+    );
     // The last page may have left while the merge held the document: unload it now.
     if (document.getConnectionsCount() === 0) await this.hocuspocus.unloadDocument(document);
   }
@@ -411,5 +420,8 @@ export class LiveServer {
 
 /** Whether two maps are the same as a file would hold them. */
 function sameMap(a: ArgumentMap, b: ArgumentMap): boolean {
-  return JSON.stringify(mapToNormalized({ ...a, slug: undefined })) === JSON.stringify(mapToNormalized({ ...b, slug: undefined }));
+  return (
+    JSON.stringify(mapToNormalized({ ...a, slug: undefined })) ===
+    JSON.stringify(mapToNormalized({ ...b, slug: undefined }))
+  );
 }

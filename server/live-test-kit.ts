@@ -29,7 +29,12 @@ export interface RunningLive {
 /** A live server (the same one the app server runs) alone on a loopback HTTP server. */
 export async function startLive(port: number, options: LiveServerOptions): Promise<RunningLive> {
   const quiet = !process.env.LIVE_TEST_LOG;
-  const live = new LiveServer({ ...(quiet ? { log: () => undefined } : { log: (m: string) => console.log(`[${options.identifier ?? port}] ${Date.now() % 100000} ${m}`) }), ...options }).start();
+  const live = new LiveServer({
+    ...(quiet
+      ? { log: () => undefined }
+      : { log: (m: string) => console.log(`[${options.identifier ?? port}] ${Date.now() % 100000} ${m}`) }),
+    ...options,
+  }).start();
   const http: Server = createServer((_request, response) => {
     response.writeHead(404);
     response.end();
@@ -109,11 +114,16 @@ export function connect(
 }
 
 /** Polls `check` until it returns true (or throws after `timeoutMs`). */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = "condition"): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+  what = "condition",
+): Promise<void> {
   const started = Date.now();
   for (;;) {
     if (await check()) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -136,8 +146,26 @@ export function redisAvailable(): boolean {
 
 /** Starts a private, non-persistent Redis on `port`; returns a function that stops it. */
 export async function startRedis(port: number): Promise<() => void> {
-  execFileSync("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "yes"]);
-  await waitFor(() => spawnSync("redis-cli", ["-p", String(port), "ping"]).stdout?.toString().trim() === "PONG", 5000, "redis");
+  execFileSync("redis-server", [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--daemonize",
+    "yes",
+  ]);
+  await waitFor(
+    () =>
+      spawnSync("redis-cli", ["-p", String(port), "ping"])
+        .stdout?.toString()
+        .trim() === "PONG",
+    5000,
+    "redis",
+  );
   return () => {
     spawnSync("redis-cli", ["-p", String(port), "shutdown", "nosave"]);
   };
