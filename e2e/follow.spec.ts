@@ -1,13 +1,16 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import jsQR from "jsqr";
 import { parseArgumentSource } from "../lib/formats/argument-file";
+import { LIVE_PATH, presentDocName } from "../lib/live/doc";
 import { presentationSteps } from "../lib/present/steps";
+import { connect } from "../server/live-test-kit";
 import { FollowPage } from "./pages/follow-page";
 import { PresentPage } from "./pages/present-page";
-import { serverDir, serverUrl } from "./servers";
+import { SERVERS, serverDir, serverUrl } from "./servers";
 
 const SOURCE = path.resolve("arguments", "russia-iran.yaml");
 const parsed = parseArgumentSource(readFileSync(SOURCE, "utf8"), "russia-iran.yaml", { slug: "russia-iran" });
@@ -17,6 +20,7 @@ const steps = presentationSteps(map);
 const TOTAL = steps.length;
 const text = (i: number) => map.claims.find((c) => c.id === steps[i].claimId)!.text;
 const SCREENSHOTS = path.resolve("test-results", "screenshots");
+const TOKEN = "e2e-secret-token";
 
 /** A copy of the bundled map under a slug of its own, so each test has its own presentation. */
 function mapFor(name: string): string {
@@ -238,5 +242,108 @@ test.describe("following the presenter", () => {
     await follow.page.context().setOffline(false);
     await expect(follow.claimText).toHaveText(text(2), { timeout: 15_000 });
     await expect(follow.offline).toHaveCount(0);
+  });
+});
+
+test.describe("following on a server with an edit token", () => {
+  test("only a signed-in presenter moves the followers; a student's presentation or a forged write does not", async ({
+    browser,
+  }) => {
+    const slug = `follow-token-${Date.now().toString(36)}`;
+    copyFileSync(SOURCE, path.join(serverDir("token"), `${slug}.yaml`));
+    const base = serverUrl("token");
+
+    const teacher = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    expect((await teacher.request.post(`${base}/api/session`, { data: { token: TOKEN } })).status()).toBe(
+      200,
+    );
+    const present = new PresentPage(await teacher.newPage());
+    await present.open(slug, "", base);
+    await present.page.keyboard.press("ArrowRight");
+    await present.page.keyboard.press("ArrowRight");
+    await expect(present.counter).toHaveText(`3 / ${TOTAL}`);
+
+    const student = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const follow = new FollowPage(await student.newPage());
+    await follow.open(`${base}/maps/${slug}/follow`);
+    await expect(follow.claimText).toHaveText(text(2));
+
+    // The student opens the presentation too: it works for them, but moves no one.
+    const own = new PresentPage(await student.newPage());
+    await own.open(slug, "?step=9", base);
+    await own.page.keyboard.press("q");
+    await expect(own.page.getByTestId("follow-overlay").getByRole("status")).toHaveText(
+      "You cannot edit on this server, so your steps do not reach followers.",
+    );
+    await own.page.keyboard.press("q");
+    await own.page.keyboard.press("End");
+    await expect(own.counter).toHaveText(`${TOTAL} / ${TOTAL}`);
+
+    // A client writing the present document by hand, without the token, is read-only too.
+    const forger = connect(`ws://127.0.0.1:${SERVERS.token.port}${LIVE_PATH}`, presentDocName(slug));
+    await forger.synced;
+    expect(forger.scope()).toBe("readonly");
+    forger.doc.getMap("state").set("step", 20);
+    forger.doc.getMap("state").set("claimId", steps[20].claimId);
+    await follow.page.waitForTimeout(500);
+    forger.close();
+    await expect(follow.claimText).toHaveText(text(2));
+    await expect(follow.status).toHaveText(`Following the presenter · step 3 of ${TOTAL}`);
+
+    // The teacher still leads.
+    await present.page.keyboard.press("ArrowRight");
+    await expect(follow.claimText).toHaveText(text(3), { timeout: 1000 });
+    await teacher.close();
+    await student.close();
+  });
+});
+
+test.describe("without the live server", () => {
+  // `next start` alone, as a site may run Next by itself.
+  const port = Number(process.env.E2E_PORT_BASE || 3100) + 60;
+  const base = `http://127.0.0.1:${port}`;
+  let server: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ARGUMENTS_DIR: serverDir("main"), HOST: "127.0.0.1" };
+    delete env.CLASHMAP_LIVE;
+    server = spawn("./node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+      env,
+      stdio: "ignore",
+    });
+    await expect
+      .poll(
+        () =>
+          fetch(`${base}/`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(200);
+  });
+
+  test.afterAll(() => {
+    server?.kill();
+  });
+
+  test("the QR control and the follow page say that following needs the live server", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const present = new PresentPage(page);
+    await present.open("russia-iran", "", base);
+    await page.keyboard.press("q");
+    const overlay = page.getByTestId("follow-overlay");
+    await expect(overlay.getByTestId("follow-needs-live")).toContainText("Following needs the live server");
+    await expect(overlay.getByTestId("follow-qr")).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("q");
+    await expect(overlay).toHaveCount(0);
+    await page.keyboard.press("ArrowRight");
+    await expect(present.counter).toHaveText(`2 / ${TOTAL}`);
+
+    await page.goto(`${base}/maps/russia-iran/follow`);
+    await expect(page.getByRole("heading", { name: "Following needs the live server" })).toBeVisible();
+    await expect(page.getByTestId("follow-needs-live")).toContainText("npm start");
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

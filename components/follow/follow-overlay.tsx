@@ -11,7 +11,7 @@ function connectionText(follow: FollowPresenter): string {
   const { status, scope, followers } = follow.doc;
   if (status === "offline") return "Offline: reconnecting to the live server…";
   if (status === "connecting" || scope === undefined) return "Connecting to the live server…";
-  if (scope === "readonly") return "This server is read-only here, so your steps do not reach followers.";
+  if (scope === "readonly") return "You cannot edit on this server, so your steps do not reach followers.";
   if (followers === 0) return "No one is following yet.";
   return followers === 1 ? "1 person is following." : `${followers} people are following.`;
 }
