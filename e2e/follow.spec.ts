@@ -89,6 +89,8 @@ test.describe("following the presenter", () => {
     const url = `${serverUrl("main")}/maps/${slug}/follow`;
     await expect(overlay.getByTestId("follow-link")).toHaveText(url.replace("http://", ""));
     expect(await scanQr(page)).toBe(url);
+    // The test server answers at 127.0.0.1, which phones cannot reach: the overlay says so.
+    await expect(overlay.getByTestId("follow-local-only")).toContainText("this computer only");
     // Large enough to scan from the back of a room: over half the screen's height.
     expect((await qr.boundingBox())!.height).toBeGreaterThan(360);
     const name = overlay.getByLabel("Your name, as followers see it");
@@ -222,6 +224,7 @@ test.describe("following the presenter", () => {
     await expect(follow.status).toHaveText("Waiting for the presenter to start");
     await expect(follow.claims).toHaveCount(0);
     await expect(follow.page.getByText(map.title)).toBeVisible();
+    await follow.page.screenshot({ path: "/tmp/follow-waiting.png" });
     expect(await seriousViolations(follow.page)).toEqual([]);
     await presenterAt(browser, slug);
     await expect(follow.status).toHaveText(`Following the presenter · step 1 of ${TOTAL}`);
@@ -344,6 +347,7 @@ test.describe("without the live server", () => {
     await page.goto(`${base}/maps/russia-iran/follow`);
     await expect(page.getByRole("heading", { name: "Following needs the live server" })).toBeVisible();
     await expect(page.getByTestId("follow-needs-live")).toContainText("npm start");
+    await page.screenshot({ path: "/tmp/follow-needs-live.png" });
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

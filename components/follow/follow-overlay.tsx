@@ -52,6 +52,15 @@ export function FollowOverlay({ slug, follow }: { slug: string; follow: FollowPr
               >
                 {url ? <LinkText text={shortFollowUrl(url)} /> : null}
               </p>
+              {follow.localOnly ? (
+                <p
+                  className="mt-4 rounded-lg border-2 border-amber-300 px-3 py-2 text-[clamp(1rem,1.3vw,1.5rem)] text-amber-200"
+                  data-testid="follow-local-only"
+                >
+                  <span aria-hidden="true">⚠ </span>This address works on this computer only. For phones, open
+                  Clashmap at this computer&apos;s network address (started with <code>HOST=0.0.0.0</code>).
+                </p>
+              ) : null}
               <p className="mt-6 text-[clamp(1rem,1.3vw,1.5rem)] text-slate-300" role="status">
                 {connectionText(follow)}
               </p>

@@ -10,6 +10,8 @@ const NAME_KEY = "clashmap-presenter-name";
 export interface FollowPresenter {
   /** The live server runs beside the pages. */
   live: boolean;
+  /** The page's address is local to this computer, so phones cannot open its follow link. */
+  localOnly: boolean;
   /** The QR code is shown. */
   open: boolean;
   toggle: () => void;
@@ -26,12 +28,14 @@ export interface FollowPresenter {
 export function useFollowPresenter({
   slug,
   live,
+  localOnly = false,
   from,
   step,
   claimId,
 }: {
   slug: string;
   live: boolean;
+  localOnly?: boolean;
   from?: string;
   step: number;
   claimId: string | undefined;
@@ -68,6 +72,7 @@ export function useFollowPresenter({
 
   return {
     live,
+    localOnly,
     open,
     toggle: useCallback(() => setOpen((o) => !o), []),
     close: useCallback(() => setOpen(false), []),

@@ -40,10 +40,13 @@ export interface PresentationProps {
   handout?: ReactNode;
   /** The live server runs: the step is published for followers (`/maps/<slug>/follow`). */
   live?: boolean;
+  /** The page was opened at a local-only address (localhost): other devices cannot use its links. */
+  localOnly?: boolean;
 }
 
 /** A classroom presentation of a map: the audience's screen, or with `view` the presenter's. */
-export function Presentation({ slug, map, from, step: askedStep, view, handout, live }: PresentationProps) {
+export function Presentation(props: PresentationProps) {
+  const { slug, map, from, step: askedStep, view, handout, live, localOnly } = props;
   const router = useRouter();
   const index = useMemo(() => indexMap(map), [map]);
   const steps = useMemo(() => presentationSteps(map, { from }), [map, from]);
@@ -56,7 +59,14 @@ export function Presentation({ slug, map, from, step: askedStep, view, handout, 
   const presenter = view === "presenter";
   const current = steps[step] as PresentStep | undefined;
 
-  const follow = useFollowPresenter({ slug, live: live === true, from, step, claimId: current?.claimId });
+  const follow = useFollowPresenter({
+    slug,
+    live: live === true,
+    localOnly,
+    from,
+    step,
+    claimId: current?.claimId,
+  });
   const { open: followOpen, toggle: toggleFollow, close: closeFollow } = follow;
 
   const go = useCallback((to: number) => setStep(Math.min(Math.max(0, to), Math.max(0, total - 1))), [total]);
