@@ -218,6 +218,23 @@ test.describe("following the presenter", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("a follower sees the same part of the map when the presenter presents from a claim", async ({
+    browser,
+  }) => {
+    const slug = mapFor("from");
+    const from = steps[1].claimId;
+    const part = presentationSteps(map, { from });
+    const claimText = (id: string) => map.claims.find((c) => c.id === id)!.text;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const present = new PresentPage(await context.newPage());
+    await present.open(slug, `?from=${from}&step=2`, serverUrl("main"));
+    await expect(present.counter).toHaveText(`2 / ${part.length}`);
+    const follow = await followerOf(browser, slug);
+    await expect(follow.status).toHaveText(`Following the presenter · step 2 of ${part.length}`);
+    await expect(follow.claimText).toHaveText(claimText(part[1].claimId));
+    await expect(follow.claims).toHaveCount(2);
+  });
+
   test("says it is waiting before the presenter starts, then follows", async ({ browser }) => {
     const slug = mapFor("waiting");
     const follow = await followerOf(browser, slug, { width: 390, height: 844 });
