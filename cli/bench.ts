@@ -1,7 +1,8 @@
 // `npm run bench`: times load, layout, edit and save on generated maps of 1,000, 5,000 and 20,000
 // claims next to dagre's layout of the same maps, and prints a table (or JSON with --json) with
 // each measure's target. `--sizes=1000,5000` picks sizes; `--browser` adds the browser part
-// (cli/bench-browser.ts, needs `npm run build`).
+// (cli/bench-browser.ts, needs `npm run build`); `--live` runs the live editing load instead
+// (cli/bench-live.ts: 50 pages × 20 edits on the app server, needs `npm run build`).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -298,6 +299,13 @@ interface Report {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
+  if (args.includes("--live")) {
+    const { liveOptions, printLiveReport, runLiveBench } = await import("./bench-live");
+    const report = await runLiveBench(liveOptions(args));
+    if (json) console.log(JSON.stringify(report, null, 2));
+    else printLiveReport(report);
+    return;
+  }
   const browser = args.includes("--browser");
   const sizesArg = args.find((a) => a.startsWith("--sizes="))?.slice("--sizes=".length);
   const sizes = (sizesArg ? sizesArg.split(",").map(Number) : [...SIZES]).filter((s): s is Size =>

@@ -45,7 +45,7 @@ test("adding a rebuttal saves it to the file, keeps the comments, and undo saves
   expect(await fileText(slug)).toContain("# Answers to the cost argument.");
 });
 
-test("a second page editing a stale map gets a conflict and keeps its text on screen", async ({
+test("a second page saving from a stale map is merged: both rebuttals land and later edits keep them", async ({
   browser,
 }) => {
   const slug = await freshMap();
@@ -59,23 +59,66 @@ test("a second page editing a stale map gets a conflict and keeps its text on sc
   await first.addRebuttal("Uniforms do nothing for grades");
   await first.savedAfter(loaded);
 
+  const stale = await second.revision();
   await second.selectClaim("School uniforms help students learn");
   await second.addRebuttal("Uniforms stifle self-expression");
+  const merged = await second.savedAfter(stale);
+  await expect(second.page.getByTestId("conflict-banner")).toHaveCount(0);
+  let onDisk = await fileMap(slug);
+  expect(onDisk.claims.map((c) => c.text)).toEqual(
+    expect.arrayContaining(["Uniforms do nothing for grades", "Uniforms stifle self-expression"]),
+  );
+
+  // The second page goes on editing its own copy, which lacks the first page's rebuttal: that stays.
+  await second.selectClaim("School uniforms help students learn");
+  await second.addRebuttal("Uniforms cost too much");
+  await second.savedAfter(merged);
+  onDisk = await fileMap(slug);
+  expect(onDisk.claims.map((c) => c.text)).toEqual(
+    expect.arrayContaining([
+      "Uniforms do nothing for grades",
+      "Uniforms stifle self-expression",
+      "Uniforms cost too much",
+    ]),
+  );
+  await first.page.context().close();
+  await second.page.context().close();
+});
+
+test("a second page changing the same text two ways gets a conflict and keeps its text on screen", async ({
+  browser,
+}) => {
+  const slug = await freshMap();
+  const first = new EditorPage(await (await browser.newContext()).newPage());
+  const second = new EditorPage(await (await browser.newContext()).newPage());
+  await first.goto(slug);
+  await second.goto(slug);
+  const rename = async (editor: EditorPage, text: string) => {
+    await editor.selectClaim("School uniforms help students learn");
+    await editor.inspector.getByRole("button", { name: "Edit claim", exact: true }).click();
+    const field = editor.inspector.getByLabel("Claim text");
+    await field.fill(text);
+    await field.press("Enter");
+    await expect(editor.inspector.getByRole("heading", { level: 2 })).toHaveText(text);
+  };
+
+  const loaded = await first.revision();
+  await rename(first, "Uniforms help students focus");
+  await first.savedAfter(loaded);
+
+  await rename(second, "Uniforms help students belong");
   await expect(second.status).toHaveText(/Conflict: this map changed elsewhere/);
   const banner = second.page.getByTestId("conflict-banner");
   await expect(banner).toBeVisible();
-  await expect(second.claimNode("Uniforms stifle self-expression")).toBeVisible();
-  await expect(second.inspector.getByRole("heading", { level: 2 })).toHaveText(
-    "Uniforms stifle self-expression",
-  );
+  await expect(second.claimNode("Uniforms help students belong")).toBeVisible();
 
   const download = second.page.waitForEvent("download");
   await banner.getByRole("button", { name: "Download my version" }).click();
   expect((await download).suggestedFilename()).toBe(`${slug}.unsaved.json`);
 
   const onDisk = await fileMap(slug);
-  expect(onDisk.claims.map((c) => c.text)).toContain("Uniforms do nothing for grades");
-  expect(onDisk.claims.map((c) => c.text)).not.toContain("Uniforms stifle self-expression");
+  expect(onDisk.claims.map((c) => c.text)).toContain("Uniforms help students focus");
+  expect(onDisk.claims.map((c) => c.text)).not.toContain("Uniforms help students belong");
   await first.page.context().close();
   await second.page.context().close();
 });

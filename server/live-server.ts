@@ -29,14 +29,20 @@ import { type ArgumentMap, MAX_FILE_BYTES } from "../lib/model/schema";
 import { type AccessConfig, accessConfig, type RequestFacts } from "../lib/server/access";
 import { liveWriteAllowed, refuseUpgrade, upgradeFacts } from "../lib/server/live-access";
 import { parseRedisUrl } from "../lib/server/redis-url";
-import { ARGUMENT_EXTENSIONS, argumentsDir, findMapFile, loadStoredMap } from "../lib/storage/maps";
+import {
+  ARGUMENT_EXTENSIONS,
+  argumentsDir,
+  findMapFile,
+  isMapFileName,
+  loadStoredMap,
+} from "../lib/storage/maps";
 import {
   InvalidMapError,
   MapNotFoundError,
   RevisionConflictError,
-  saveMap,
   validateIncomingMap,
 } from "../lib/storage/write";
+import { FileWriter } from "./file-writer";
 import { ClashmapRedis } from "./live-redis";
 
 export interface LiveServerOptions {
@@ -53,6 +59,8 @@ export interface LiveServerOptions {
   maxDebounce?: number;
   /** Largest single message a client may send, in bytes (default: the map size limit). */
   maxMessageBytes?: number;
+  /** Serialize maps in a worker thread, off the event loop that passes edits on (default: true). */
+  fileWorker?: boolean;
   /** Where to report what happened (default: console). */
   log?: (message: string) => void;
 }
@@ -94,6 +102,7 @@ export class LiveServer {
 
   private readonly states = new Map<string, MapState>();
   private readonly wss: WebSocketServer;
+  private readonly files: FileWriter;
   private readonly log: (message: string) => void;
   private watcher?: FSWatcher;
   private readonly watchTimers = new Map<string, NodeJS.Timeout>();
@@ -103,6 +112,7 @@ export class LiveServer {
     this.access = accessConfig(options.env ?? process.env);
     this.log = options.log ?? ((message) => console.log(`[live] ${message}`));
     this.maxMessageBytes = options.maxMessageBytes ?? MAX_FILE_BYTES;
+    this.files = new FileWriter(this.dir, options.fileWorker ?? true);
     const redisUrl = options.redisUrl ?? process.env.REDIS_URL?.trim();
     if (redisUrl) this.redis = new ClashmapRedis(parseRedisUrl(redisUrl), options.identifier);
 
@@ -138,6 +148,7 @@ export class LiveServer {
 
   /** Starts watching the arguments folder for changes made on disk. */
   start(): this {
+    this.files.warm();
     try {
       this.watcher = watch(this.dir, (_event, name) => {
         if (typeof name === "string") this.fileChanged(name);
@@ -262,7 +273,7 @@ export class LiveServer {
         return;
       }
       try {
-        const { revision } = await saveMap(state.slug, checked.value, state.revision, { dir: this.dir });
+        const { revision } = await this.files.save(state.slug, checked.value, state.revision);
         if (revision !== state.revision) {
           this.writes += 1;
           await this.markWritten(documentName, revision);
@@ -330,10 +341,9 @@ export class LiveServer {
   }
 
   private fileChanged(name: string): void {
-    if (name.startsWith(".") || name.includes(path.sep)) return;
-    const ext = ARGUMENT_EXTENSIONS.find((e) => name.toLowerCase().endsWith(e));
-    if (!ext) return;
-    const slug = name.slice(0, -ext.length);
+    if (!isMapFileName(name) || name.includes(path.sep)) return;
+    const ext = ARGUMENT_EXTENSIONS.find((e) => name.toLowerCase().endsWith(e)) ?? "";
+    const slug = name.slice(0, name.length - ext.length);
     const documentName = `map:${slug}`;
     clearTimeout(this.watchTimers.get(documentName));
     this.watchTimers.set(
@@ -414,6 +424,7 @@ export class LiveServer {
     await unloaded;
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
+    await this.files.close();
     await this.hocuspocus.hooks("onDestroy", { instance: this.hocuspocus });
   }
 }

@@ -133,6 +133,15 @@ export async function listStoredMaps(dir = argumentsDir()): Promise<StoredMap[]>
   return entries.sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
+/**
+ * Whether a name in the arguments folder is an argument file the library reads. Hidden entries
+ * (the `.clashmap/` history and redirects, `.trash/`, temporary `.…tmp` files) never are, so a
+ * watcher of the folder can skip them.
+ */
+export function isMapFileName(name: string): boolean {
+  return !name.startsWith(".") && slugOf(name) !== undefined;
+}
+
 /** The argument files among a folder's names, one per slug (YAML before JSON), and the ones ignored. */
 export function mapFilesIn(names: readonly string[]): { slug: string; chosen: string; ignored: string[] }[] {
   const bySlug = new Map<string, string[]>();

@@ -115,7 +115,8 @@ describe("saveMap", () => {
     const text = await readFile(path.join(dir, "plain.json"), "utf8");
     const json = JSON.parse(text) as { claims: Record<string, { text: string; supports: string }> };
     expect(json.claims.child).toEqual({ text: "A changed child claim", supports: "root" });
-    expect(await readdir(dir)).toEqual(["commented.yaml", "plain.json"]);
+    // Besides the maps only the hidden history of revisions: no temporary file is left.
+    expect(await readdir(dir)).toEqual([".clashmap", "commented.yaml", "plain.json"]);
   });
 
   it("answers the current revision without writing when nothing changed", async () => {

@@ -4,10 +4,13 @@ import path from "node:path";
 import { type ParsedSource, parseArgumentSource, serializeArgumentSource } from "../formats/argument-file";
 import { mapToNormalized } from "../formats/normalized-json";
 import { describeIssue, issueCode, REPORT_INPUT } from "../model/issues";
+import { type MapCollision, merge3 } from "../model/map-merge";
 import { formatPath, type Problem, type ProblemCode, type Result } from "../model/problems";
 import { type ArgumentMap, argumentMapSchema } from "../model/schema";
 import { checkMap, type Locus } from "../model/validate";
+import { keepRevision, keepSentMap } from "./history";
 import { argumentsDir, findMapFile, revisionOf } from "./maps";
+import { keptBase } from "./merge-save";
 
 /** The `file` of a problem in data sent to the API rather than read from a file. */
 export const REQUEST_BODY = "request body";
@@ -30,6 +33,17 @@ export class RevisionConflictError extends Error {
   constructor(readonly currentRevision: string) {
     super("the map changed since it was loaded");
     this.name = "RevisionConflictError";
+  }
+}
+
+/** A save built on an older revision changes what the file changed since, in another way; nothing was written. */
+export class MergeCollisionError extends Error {
+  constructor(
+    readonly currentRevision: string,
+    readonly collisions: MapCollision[],
+  ) {
+    super("the map changed since it was loaded, and the change collides with it");
+    this.name = "MergeCollisionError";
   }
 }
 
@@ -57,6 +71,24 @@ const DEFAULT_OPS: FileOps = { open: fsp.open, rename: fsp.rename, unlink: fsp.u
 export interface WriteOptions {
   dir?: string;
   fs?: Partial<FileOps>;
+  /**
+   * A save built on an older revision that the history still keeps is merged three ways with
+   * what the file holds now, instead of being refused (see `saveMap`).
+   */
+  merge?: boolean;
+}
+
+/** What a save gives: the file's revision, and for a merged save the revision of the sender's copy. */
+export interface SaveResult {
+  revision: string;
+  /** The save was merged with changes made since the revision it was built on. */
+  merged?: true;
+  /**
+   * The revision that stands for the map as it was sent (kept in the history): a sender that
+   * keeps editing its own copy builds its next save on it, so that the next merge keeps what the
+   * others changed.
+   */
+  ownRevision?: string;
 }
 
 // Kept on globalThis so that every server bundle that loads this module shares one queue per file.
@@ -212,7 +244,9 @@ export function locusPath(locus: Locus): string {
 
 /**
  * Saves a map over its file if the file still has `expectedRevision` (or one of a list, as
- * If-Match allows): validates it, writes it
+ * If-Match allows) or, with `merge`, an older revision the history keeps: then the map is merged
+ * three ways against that revision's text with what the file holds now (MergeCollisionError when
+ * the same field changed two ways). Validates the map, writes it
  * into the existing document (comments, key order and untouched formatting stay), checks that
  * the written text reads back as the same map, and replaces the file atomically.
  */
@@ -221,7 +255,7 @@ export async function saveMap(
   input: unknown,
   expectedRevision: string | readonly string[],
   options: WriteOptions = {},
-): Promise<{ revision: string }> {
+): Promise<SaveResult> {
   const dir = options.dir ?? argumentsDir();
   const found = await findMapFile(slug, dir);
   if (!found) throw new MapNotFoundError(slug);
@@ -237,11 +271,14 @@ export async function saveMap(
     }
     const currentRevision = revisionOf(text);
     const expected = typeof expectedRevision === "string" ? [expectedRevision] : expectedRevision;
-    if (!expected.includes(currentRevision)) throw new RevisionConflictError(currentRevision);
+    const stale = !expected.includes(currentRevision);
+    const base = stale && options.merge ? await keptBase(slug, dir, expected) : undefined;
+    if (stale && !base) throw new RevisionConflictError(currentRevision);
 
     const incoming = validateIncomingMap(input);
     if (!incoming.ok) throw new InvalidMapError(incoming.problems);
-    const map: ArgumentMap = { ...incoming.value, slug };
+    const sent: ArgumentMap = { ...incoming.value, slug };
+    let map = sent;
 
     const saved = savedSources.get(filePath);
     const current =
@@ -250,6 +287,11 @@ export async function saveMap(
         : parseArgumentSource(text, file, { slug });
     if (!current.ok) {
       throw new InvalidMapError(current.problems, `${file} has problems; fix the file first`);
+    }
+    if (base) {
+      const merged = merge3(base.map, current.value.map, sent);
+      if (!merged.ok) throw new MergeCollisionError(currentRevision, merged.collisions);
+      map = { ...merged.map, slug };
     }
     // The parsed file is used up by the merge (its document is edited in place): forget it.
     savedSources.delete(filePath);
@@ -267,11 +309,22 @@ export async function saveMap(
         },
       ]);
     }
-    if (output === text) return { revision: currentRevision };
+    const mergedInfo = async (): Promise<Omit<SaveResult, "revision">> => {
+      if (!base) return {};
+      const own = await keepSentMap(slug, sent, dir);
+      return own ? { merged: true, ownRevision: own } : { merged: true };
+    };
+    if (output === text) {
+      await keepRevision(slug, file, text, dir);
+      return { revision: currentRevision, ...(await mergedInfo()) };
+    }
     await writeFileAtomic(filePath, output, options.fs);
     const revision = revisionOf(output);
     rememberSource(filePath, revision, check.value);
-    return { revision };
+    // Both the revision replaced (a client may still build on it) and the new one are kept.
+    await keepRevision(slug, file, text, dir);
+    await keepRevision(slug, file, output, dir);
+    return { revision, ...(await mergedInfo()) };
   });
 }
 

@@ -95,6 +95,19 @@ describe("the saver", () => {
     expect(saver.hasUnsaved()).toBe(false);
   });
 
+  it("after a merged save builds the next on the revision of its own copy", async () => {
+    const { saver, calls, clock, statuses } = setup();
+    saver.schedule(mapWithTitle("one"));
+    clock.tick();
+    calls[0].resolve(200, { revision: "r2", merged: true, ownRevision: "mine" });
+    await settle();
+    expect(saver.revision()).toBe("mine");
+    expect(statuses.at(-1)).toEqual({ state: "saved", revision: "mine" });
+    saver.schedule(mapWithTitle("two"));
+    clock.tick();
+    expect(calls[1].ifMatch).toBe('"mine"');
+  });
+
   it("never sends two saves at once and builds the next on the returned revision", async () => {
     const { calls, transport } = fakeServer();
     const clock = fakeClock();

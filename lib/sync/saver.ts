@@ -16,7 +16,9 @@ export type SaveStatus =
 /** Waits before each automatic retry of a save that failed on the network; the last one repeats. */
 export const RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 5000, 10000, 30000];
 
-const savedAnswer = z.object({ revision: z.string().min(1) });
+// A save the server merged with others' changes names the revision of this page's own copy too:
+// the next save builds on that one, so the server's next merge keeps what the others changed.
+const savedAnswer = z.object({ revision: z.string().min(1), ownRevision: z.string().min(1).optional() });
 const conflictAnswer = z.object({ currentRevision: z.string().optional() });
 const saveProblemSchema = problemSchema.partial({ code: true, file: true });
 /** A problem the server names when it refuses a save; in the file on disk when it has a line. */
@@ -107,7 +109,9 @@ export function createSaver(options: SaverOptions): Saver {
     const answer: unknown = await response.json().catch(() => undefined);
     if (response.status === 200) {
       const saved = savedAnswer.safeParse(answer);
-      const next = saved.success ? saved.data.revision : unquote(response.headers.get("etag"));
+      const next = saved.success
+        ? (saved.data.ownRevision ?? saved.data.revision)
+        : unquote(response.headers.get("etag"));
       if (!next) {
         status({
           state: "error",

@@ -4,9 +4,15 @@ import { accessConfig, checkWrite } from "@/lib/server/access";
 import { etag, ifMatchRevision, parseJson, readBodyLimited, requestFacts } from "@/lib/server/http";
 import { writeRequest } from "@/lib/server/manage-responses";
 import { statusForProblems } from "@/lib/server/problem-status";
+import { loadStoredMapKept } from "@/lib/storage/history";
 import { deleteMap } from "@/lib/storage/manage";
-import { loadStoredMap } from "@/lib/storage/maps";
-import { InvalidMapError, MapNotFoundError, RevisionConflictError, saveMap } from "@/lib/storage/write";
+import {
+  InvalidMapError,
+  MapNotFoundError,
+  MergeCollisionError,
+  RevisionConflictError,
+  saveMap,
+} from "@/lib/storage/write";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +27,8 @@ function notFound(slug: string): Response {
 
 export async function GET(_request: Request, { params }: Context) {
   const { slug } = await params;
-  const stored = await loadStoredMap(slug);
+  // The revision handed out is kept, so that a save built on it later can be merged.
+  const stored = await loadStoredMapKept(slug, { keep: !accessConfig().readOnly });
   if (!stored) return notFound(slug);
   if (!stored.ok) {
     // The file on disk is at fault, not the request, whatever its problems are.
@@ -51,10 +58,21 @@ export async function PUT(request: Request, { params }: Context) {
   const json = parseJson(body.text);
   if (!json.ok) return Response.json({ error: json.message }, { status: 400, headers: NO_STORE });
   try {
-    const saved = await saveMap(slug, json.value, revision);
+    // An If-Match naming an older revision the server kept is merged three ways with the file.
+    const saved = await saveMap(slug, json.value, revision, { merge: true });
     return Response.json(saved, { headers: { ...NO_STORE, ETag: etag(saved.revision) } });
   } catch (error) {
     if (error instanceof MapNotFoundError) return notFound(slug);
+    if (error instanceof MergeCollisionError) {
+      return Response.json(
+        {
+          error: `the map changed since it was loaded, in the same places: ${error.collisions.map((c) => c.path).join(", ")}`,
+          currentRevision: error.currentRevision,
+          collisions: error.collisions,
+        },
+        { status: 409, headers: { ...NO_STORE, ETag: etag(error.currentRevision) } },
+      );
+    }
     if (error instanceof RevisionConflictError) {
       return Response.json(
         { error: "the map changed since it was loaded", currentRevision: error.currentRevision },
