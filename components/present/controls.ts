@@ -12,6 +12,8 @@ export interface Controls {
   help: () => void;
   print: () => void;
   openPresenter: () => void;
+  /** Shows or hides the QR code for following on phones. */
+  toggleFollow: () => void;
   exit: () => void;
 }
 

@@ -3,6 +3,8 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FollowOverlay } from "@/components/follow/follow-overlay";
+import { useFollowPresenter } from "@/components/follow/use-follow-presenter";
 import { toFlow } from "@/lib/graph/to-flow";
 import { layoutMap } from "@/lib/layout/layout";
 import { indexMap, type MapIndex } from "@/lib/model/queries";
@@ -36,10 +38,15 @@ export interface PresentationProps {
   view?: "presenter";
   /** The printed handout, rendered on the server; hidden on screen. */
   handout?: ReactNode;
+  /** The live server runs: the step is published for followers (`/maps/<slug>/follow`). */
+  live?: boolean;
+  /** The page was opened at a local-only address (localhost): other devices cannot use its links. */
+  localOnly?: boolean;
 }
 
 /** A classroom presentation of a map: the audience's screen, or with `view` the presenter's. */
-export function Presentation({ slug, map, from, step: askedStep, view, handout }: PresentationProps) {
+export function Presentation(props: PresentationProps) {
+  const { slug, map, from, step: askedStep, view, handout, live, localOnly } = props;
   const router = useRouter();
   const index = useMemo(() => indexMap(map), [map]);
   const steps = useMemo(() => presentationSteps(map, { from }), [map, from]);
@@ -51,6 +58,16 @@ export function Presentation({ slug, map, from, step: askedStep, view, handout }
   const fullscreen = useFullscreen();
   const presenter = view === "presenter";
   const current = steps[step] as PresentStep | undefined;
+
+  const follow = useFollowPresenter({
+    slug,
+    live: live === true,
+    localOnly,
+    from,
+    step,
+    claimId: current?.claimId,
+  });
+  const { open: followOpen, toggle: toggleFollow, close: closeFollow } = follow;
 
   const go = useCallback((to: number) => setStep(Math.min(Math.max(0, to), Math.max(0, total - 1))), [total]);
   usePresentSync({
@@ -114,12 +131,16 @@ export function Presentation({ slug, map, from, step: askedStep, view, handout }
         case "help":
           help.current?.();
           return;
+        case "follow":
+          toggleFollow();
+          return;
         case "exit":
-          if (!presenter) exit();
+          if (followOpen) closeFollow();
+          else if (!presenter) exit();
           return;
       }
     },
-    [blank, presenter, go, step, total, typed, fullscreen, exit],
+    [blank, presenter, go, step, total, typed, fullscreen, exit, followOpen, toggleFollow, closeFollow],
   );
 
   useEffect(() => {
@@ -127,6 +148,8 @@ export function Presentation({ slug, map, from, step: askedStep, view, handout }
       if (event.defaultPrevented) return;
       if (document.querySelector("dialog[open]")) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
+      // Letters typed into a field (the presenter's name) are text, not commands; Escape still closes.
+      if (event.key !== "Escape" && target?.closest("input, textarea, select")) return;
       // A focused button or link takes Space and Enter itself (controls drop focus after a mouse
       // click), except Enter ending a typed step number.
       const typedJump = event.key === "Enter" && typed !== "";
@@ -162,6 +185,7 @@ export function Presentation({ slug, map, from, step: askedStep, view, handout }
     help: () => help.current?.(),
     print: () => window.print(),
     openPresenter,
+    toggleFollow,
     exit,
   };
 
@@ -180,6 +204,7 @@ export function Presentation({ slug, map, from, step: askedStep, view, handout }
           }
         />
         <PresentHelp open={help} />
+        {followOpen ? <FollowOverlay slug={slug} follow={follow} /> : null}
         {handout}
       </>
     );
@@ -220,12 +245,13 @@ export function Presentation({ slug, map, from, step: askedStep, view, handout }
         />
       ) : null}
       <PresentHelp open={help} />
+      {followOpen ? <FollowOverlay slug={slug} follow={follow} /> : null}
       {handout}
     </>
   );
 }
 
-function AudienceMap({
+export function AudienceMap({
   map,
   index,
   steps,
@@ -246,7 +272,7 @@ function AudienceMap({
 }
 
 /** The current claim at projector size beside the map: its role, what it answers, and its cards. */
-function ClaimPanel({ map, index, step }: { map: ArgumentMap; index: MapIndex; step: PresentStep }) {
+export function ClaimPanel({ map, index, step }: { map: ArgumentMap; index: MapIndex; step: PresentStep }) {
   const claim = index.claims.get(step.claimId);
   const parent = step.parentId !== undefined ? index.claims.get(step.parentId) : undefined;
   const role = ROLE_TEXT[step.role];
@@ -331,7 +357,7 @@ function ControlBar({ title, controls }: { title: string; controls: Controls }) 
             Go to {typed}… (Enter)
           </p>
         ) : null}
-        <p className="mr-auto min-w-0 truncate text-base text-slate-300" title={title}>
+        <p className="mr-auto min-w-0 flex-[1_1_8rem] truncate text-base text-slate-300" title={title}>
           {title}
         </p>
         {fullscreen.supported ? (
@@ -340,6 +366,13 @@ function ControlBar({ title, controls }: { title: string; controls: Controls }) 
           </ControlButton>
         ) : null}
         <ControlButton onClick={controls.openPresenter}>Presenter view</ControlButton>
+        <ControlButton
+          onClick={controls.toggleFollow}
+          aria-label="Follow on phones: QR code"
+          title="QR code for following on phones (Q)"
+        >
+          Follow
+        </ControlButton>
         <ControlButton onClick={controls.print}>Print handout</ControlButton>
         <ControlButton
           onClick={controls.help}

@@ -20,6 +20,8 @@ describe("presentation keys", () => {
     expect(press("F")).toBe("fullscreen");
     expect(press("Escape")).toBe("exit");
     expect(press("?")).toBe("help");
+    expect(press("q")).toBe("follow");
+    expect(press("Q")).toBe("follow");
   });
 
   it("reads a real keyboard event, whose fields are getters on its prototype", () => {

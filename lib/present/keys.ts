@@ -11,6 +11,7 @@ export type PresentCommandId =
   | "blank"
   | "fullscreen"
   | "help"
+  | "follow"
   | "exit";
 
 /** A letter key, with or without Shift: the presentation has no Shift commands, and clickers may send capitals. */
@@ -55,6 +56,13 @@ export const PRESENT_COMMANDS: readonly CommandRecord<PresentCommandId>[] = [
   },
   { id: "fullscreen", chords: letter("f"), keysLabel: "F", label: "Full screen on or off", group: "View" },
   { id: "help", chords: [{ key: "?" }], label: "Show these shortcuts", group: "View" },
+  {
+    id: "follow",
+    chords: letter("q"),
+    keysLabel: "Q",
+    label: "Show the QR code for following on phones, or hide it",
+    group: "View",
+  },
   {
     id: "exit",
     chords: [{ key: "Escape" }],

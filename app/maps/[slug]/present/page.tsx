@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Handout } from "@/components/present/handout";
 import { Presentation } from "@/components/present/presentation";
 import { MapProblems } from "@/components/workspace/map-problems";
 import { idSchema } from "@/lib/model/schema";
+import { hostName, isLoopbackHost } from "@/lib/server/access";
+import { liveEnabled } from "@/lib/server/live-config";
 import { loadMapOnce } from "../load-map";
 
 export const dynamic = "force-dynamic";
@@ -42,6 +45,8 @@ export default async function PresentPage({ params, searchParams }: Props) {
       from={from}
       step={query.step}
       view={query.view}
+      live={liveEnabled()}
+      localOnly={isLoopbackHost(hostName((await headers()).get("host") ?? ""))}
       handout={<Handout slug={stored.slug} map={stored.map} from={from} />}
     />
   );
