@@ -56,7 +56,7 @@ describe("the import pool", () => {
   it("keeps the main thread free while a big file is read", async () => {
     const imports = pool();
     imports.warm();
-    const big = bigKialo(4000);
+    const big = bigKialo(6000);
     let ticks = 0;
     let ticksWhenDone = -1;
     const ticker = setInterval(() => ticks++, 5);
@@ -69,7 +69,7 @@ describe("the import pool", () => {
     clearInterval(ticker);
     expect(answer.ok).toBe(true);
     // The main thread ran its timers all along; read on this thread, only the few pauses between steps would tick.
-    expect(ticksWhenDone).toBeGreaterThan(20);
+    expect(ticksWhenDone).toBeGreaterThan(50);
   }, 60_000);
 
   it("stops a worker over its time limit, answers clearly, and imports the next file with a new worker", async () => {
