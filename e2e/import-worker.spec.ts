@@ -9,7 +9,7 @@ function hugeKialo(): { text: string; claims: number } {
     " Further detail: the survey of several districts over a number of years found the effect held for younger and older students alike, in cities and in the country, whatever the budget of the school.";
   const text = big.text
     .split("\r\n")
-    .map((line) => (/^\d[\d.]*\. (Pro: |Con: )?(?!-> See)/.test(line) ? `${line}${detail}` : line))
+    .map((line) => (/^\d[\d.]*\. (?!(Pro: |Con: )?-> See)/.test(line) ? `${line}${detail}${detail}` : line))
     .join("\r\n");
   return { text, claims: big.claims };
 }

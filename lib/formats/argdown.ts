@@ -449,7 +449,8 @@ function buildMap(response: ArgdownResponse, fileName: string): { map: ArgumentM
   const map = builder.build(
     {
       title: meta.title ?? firstHeading ?? stem,
-      description: [meta.subTitle, meta.abstract, byline(meta.author)].filter(Boolean).join("\n\n") || undefined,
+      description:
+        [meta.subTitle, meta.abstract, byline(meta.author)].filter(Boolean).join("\n\n") || undefined,
     },
     explicitSides,
   );
@@ -461,13 +462,20 @@ function buildMap(response: ArgdownResponse, fileName: string): { map: ArgumentM
   if (structural > 0) report.push(`${plural(structural, "support")} from premise–conclusion structures`);
   if (fromEdges > 0) report.push(`${plural(fromEdges, "relation")} taken from the map's derived edges`);
   if (contradictions > 0)
-    report.push(`${plural(contradictions, "contradiction")} imported as two attacks each`);
+    report.push(
+      `${plural(contradictions, "contradiction")} imported as two attacks${contradictions === 1 ? "" : " each"}`,
+    );
   if (undercutsAsAttacks > 0)
     report.push(
-      `${plural(undercutsAsAttacks, "undercut")} of an argument without a conclusion kept as attacks`,
+      `${plural(undercutsAsAttacks, "undercut")} of an argument without a conclusion kept as ${undercutsAsAttacks === 1 ? "an attack" : "attacks"}`,
     );
   if (cardsMade > 0) report.push(`${plural(cardsMade, "source")} kept as cards`);
-  if (dataKept > 0) report.push(`${plural(dataKept, "element")}' {yaml} data kept in claim notes`);
+  if (dataKept > 0)
+    report.push(
+      dataKept === 1
+        ? "1 element's {yaml} data kept in its claim's notes"
+        : `${dataKept} elements' {yaml} data kept in their claims' notes`,
+    );
   if (skipped > 0) report.push(`${plural(skipped, "relation")} between elements outside the map skipped`);
   return { map, report };
 }

@@ -172,7 +172,9 @@ export function parse(input: string, fileName: string): ImportResult {
   const report = builder.summary();
   if (joined > 0) report.push(`${plural(joined, "`-> See` link")} joined to the claim already in the map`);
   if (unsafeLinks > 0)
-    report.push(`${plural(unsafeLinks, "link")} to something other than a web address kept as its words only`);
+    report.push(
+      `${plural(unsafeLinks, "link")} to something other than a web address kept as its words only`,
+    );
   if (missingStance > 0)
     report.push(`${plural(missingStance, "claim")} without a Pro or Con stance imported as support`);
   if (dropped > 0)
