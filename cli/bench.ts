@@ -20,6 +20,7 @@ import { openingCollapsed } from "../lib/layout/open-view";
 import { buildClaimTree, treeOrder } from "../lib/layout/tree";
 import { indexMap } from "../lib/model/queries";
 import type { ArgumentMap } from "../lib/model/schema";
+import { ImportPool } from "../lib/server/import-pool";
 import { revisionOf } from "../lib/storage/maps";
 import { saveMap } from "../lib/storage/write";
 import { bigAif, bigKialo } from "../tests/bench/big-files";
@@ -267,6 +268,40 @@ export const ROWS: BenchRow[] = [
         return { value: median(runs) };
       },
     }),
+  ),
+  // The server imports in a worker thread: cold is a new worker's first import (start-up and
+  // module loading included; run from source, so tsx's compiling too), warm the ones after it.
+  ...(
+    [
+      ["Kialo, 1,000 claims", () => ({ text: bigKialo(1000).text, file: "big.txt" })],
+      ["AIF, 1,400 nodes", () => ({ text: bigAif(1400).text, file: "big.json" })],
+    ] as const
+  ).flatMap(([what, input]) =>
+    (["cold", "warm"] as const).map(
+      (when): BenchRow => ({
+        name: `import in the server's worker, ${when}: ${what}`,
+        unit: "ms",
+        target: { 1000: { max: 2000 } },
+        measure: async ({ size }) => {
+          if (size !== 1000) return undefined;
+          const { text, file } = input();
+          const pool = new ImportPool({ size: 1 });
+          const once = async () => {
+            const answer = await pool.run({ text, fileName: file, schemaReference: null });
+            if (!answer.ok) throw new Error(`the ${what} benchmark file does not import in the worker`);
+          };
+          try {
+            if (when === "cold") return { value: await timeAsync(once), note: "new worker" };
+            await once();
+            const runs: number[] = [];
+            for (let i = 0; i < runsFor(size); i++) runs.push(await timeAsync(once));
+            return { value: median(runs) };
+          } finally {
+            await pool.close();
+          }
+        },
+      }),
+    ),
   ),
 ];
 

@@ -127,7 +127,7 @@ describe("import", () => {
       "Taxes should rise. attack Taxes should fall.",
     ]);
     expect(map.theses).toHaveLength(1);
-    expect(report).toContain("1 contradiction imported as two attacks each");
+    expect(report).toContain("1 contradiction imported as two attacks");
   });
 
   it("takes supports that only the map's derived edges hold", () => {
@@ -186,6 +186,48 @@ describe("import", () => {
     ]);
     expect(report).toContain("2 sources kept as cards");
     expect(parseArgumentSource(serializeNewSource(map, "yaml"), "x.yaml").ok).toBe(true);
+  });
+
+  it("puts a source's sibling url, author and date on the card's cite, not in the notes", () => {
+    const { map } = imported(
+      [
+        "[Cost]: Uniforms cost money.",
+        "  {source: 'Smith 2019, Journal of Schools', url: 'https://example.org/smith', author: 'Ann Smith', weight: 2}",
+      ].join("\n"),
+    );
+    expect(map.evidence.map((e) => e.cite)).toEqual([
+      { note: "Smith 2019, Journal of Schools", url: "https://example.org/smith", author: "Ann Smith" },
+    ]);
+    const cost = map.claims.find((c) => c.text === "Uniforms cost money.");
+    expect(cost?.notes).toContain("weight: 2");
+    expect(cost?.notes).not.toContain("example.org");
+    expect(cost?.notes).not.toContain("Ann Smith");
+  });
+
+  it("keeps a javascript: link's words only and an http link whole, leaving no stray bracket", () => {
+    const { map } = imported(
+      "[A]: See [this](javascript:alert(1)) and [that](https://example.org/a_(b)) now.\n",
+    );
+    expect(map.claims[0].text).toBe("See this and [that](https://example.org/a_(b)) now.");
+  });
+
+  it("keeps the front matter's author in the map's description", () => {
+    const one = imported(["===", "title: Uniforms", "author: Jane Doe", "===", "", "[A]: Text."].join("\n"));
+    expect(one.map.description).toBe("By Jane Doe");
+    const several = imported(
+      [
+        "===",
+        "title: Uniforms",
+        "subTitle: For class",
+        "author:",
+        "  - Jane Doe",
+        "  - Ann Roe",
+        "===",
+        "",
+        "[A]: Text.",
+      ].join("\n"),
+    );
+    expect(several.map.description).toBe("For class\n\nBy Jane Doe and Ann Roe");
   });
 
   it("detects Argdown by its definitions, relations or extension", () => {

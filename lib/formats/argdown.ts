@@ -449,7 +449,8 @@ function buildMap(response: ArgdownResponse, fileName: string): { map: ArgumentM
   const map = builder.build(
     {
       title: meta.title ?? firstHeading ?? stem,
-      description: [meta.subTitle, meta.abstract].filter(Boolean).join("\n\n") || undefined,
+      description:
+        [meta.subTitle, meta.abstract, byline(meta.author)].filter(Boolean).join("\n\n") || undefined,
     },
     explicitSides,
   );
@@ -461,13 +462,20 @@ function buildMap(response: ArgdownResponse, fileName: string): { map: ArgumentM
   if (structural > 0) report.push(`${plural(structural, "support")} from premise–conclusion structures`);
   if (fromEdges > 0) report.push(`${plural(fromEdges, "relation")} taken from the map's derived edges`);
   if (contradictions > 0)
-    report.push(`${plural(contradictions, "contradiction")} imported as two attacks each`);
+    report.push(
+      `${plural(contradictions, "contradiction")} imported as two attacks${contradictions === 1 ? "" : " each"}`,
+    );
   if (undercutsAsAttacks > 0)
     report.push(
-      `${plural(undercutsAsAttacks, "undercut")} of an argument without a conclusion kept as attacks`,
+      `${plural(undercutsAsAttacks, "undercut")} of an argument without a conclusion kept as ${undercutsAsAttacks === 1 ? "an attack" : "attacks"}`,
     );
   if (cardsMade > 0) report.push(`${plural(cardsMade, "source")} kept as cards`);
-  if (dataKept > 0) report.push(`${plural(dataKept, "element")}' {yaml} data kept in claim notes`);
+  if (dataKept > 0)
+    report.push(
+      dataKept === 1
+        ? "1 element's {yaml} data kept in its claim's notes"
+        : `${dataKept} elements' {yaml} data kept in their claims' notes`,
+    );
   if (skipped > 0) report.push(`${plural(skipped, "relation")} between elements outside the map skipped`);
   return { map, report };
 }
@@ -476,7 +484,21 @@ const frontMatterSchema = z.looseObject({
   title: z.string().optional().catch(undefined),
   subTitle: z.string().optional().catch(undefined),
   abstract: z.string().optional().catch(undefined),
+  author: z
+    .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
+    .optional()
+    .catch(undefined),
 });
+
+/** "By Jane Doe", "By Jane Doe and Ann Roe": the front matter's author(s), for the map's description. */
+function byline(author: string | number | (string | number)[] | undefined): string | undefined {
+  const names = (Array.isArray(author) ? author : [author])
+    .map((name) => (name === undefined ? "" : String(name).trim()))
+    .filter(Boolean);
+  if (names.length === 0) return undefined;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `By ${list}`;
+}
 
 /** The text that stands for an element: its canonical (last defining) member, else its longest; links kept in Markdown. */
 function canonicalText(members: IStatement[]): string {
@@ -485,14 +507,32 @@ function canonicalText(members: IStatement[]): string {
     defining.at(-1) ?? [...members].sort((a, b) => (b.text ?? "").length - (a.text ?? "").length)[0];
   let text = chosen?.text ?? "";
   const links = (chosen?.ranges ?? [])
-    .filter((r) => r.type === "link" && r.url && /^https?:\/\//i.test(r.url))
+    .filter((r) => r.type === "link" && r.url)
     .sort((a, b) => b.start - a.start);
   for (const link of links) {
     if (link.start < 0 || link.stop >= text.length || link.stop < link.start) continue;
     const label = text.slice(link.start, link.stop + 1);
-    text = `${text.slice(0, link.start)}[${label}](${link.url})${text.slice(link.stop + 1)}`;
+    // The parser ends a link's target at its first `)`: `(javascript:alert(1))` leaves one `)` behind.
+    let url = link.url ?? "";
+    let after = text.slice(link.stop + 1);
+    for (let open = unclosed(url); open > 0 && after.startsWith(")"); open--) {
+      url += ")";
+      after = after.slice(1);
+    }
+    // Only http(s) links stay links; any other target (javascript:, data:, file:) leaves its label.
+    text = `${text.slice(0, link.start)}${/^https?:\/\//i.test(url) ? `[${label}](${url})` : label}${after}`;
   }
   return text.replace(/\s+/g, " ").trim();
+}
+
+/** How many `(` in `text` no `)` closes. */
+function unclosed(text: string): number {
+  let open = 0;
+  for (const char of text) {
+    if (char === "(") open++;
+    else if (char === ")" && open > 0) open--;
+  }
+  return open;
 }
 
 /** Tags written at the end of a statement are labels, not words of it: they move to the claim's tags. */

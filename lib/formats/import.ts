@@ -64,7 +64,11 @@ export async function detectFormat(
 export async function importText(
   text: string,
   fileName: string,
-  options: { from?: string } = {},
+  options: {
+    from?: string;
+    /** The `$schema` line of the YAML made (the file's place decides it; see `schemaReferenceFor`). */
+    schemaReference?: string | null;
+  } = {},
 ): Promise<ImportOutcome> {
   const fail = (message: string, line = 1, col = 1, code: ProblemCode = "size"): ImportOutcome => ({
     ok: false,
@@ -116,7 +120,10 @@ export async function importText(
   if (map.claims.length > MAX_IMPORT_CLAIMS)
     return fail(`the file holds ${map.claims.length} claims; one import takes at most ${MAX_IMPORT_CLAIMS}`);
   await yieldToOthers();
-  const yaml = serializeNewSource(map, "yaml");
+  const yaml =
+    options.schemaReference === undefined
+      ? serializeNewSource(map, "yaml")
+      : serializeNewSource(map, "yaml", options.schemaReference);
   const yamlBytes = Buffer.byteLength(yaml, "utf8");
   if (yamlBytes > MAX_FILE_BYTES)
     return fail(

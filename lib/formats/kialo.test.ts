@@ -75,6 +75,14 @@ describe("import", () => {
     ]);
   });
 
+  it("keeps a javascript: link's words only, with no stray bracket, and says so", () => {
+    const { map, report } = imported(
+      "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: See [this](javascript:alert(1)) or [that](https://example.org/a_(b)).\n",
+    );
+    expect(map.claims[1].text).toBe("See this or [that](https://example.org/a_(b)).");
+    expect(report).toContain("1 link to something other than a web address kept as its words only");
+  });
+
   it("imports a claim without a stance as a support and says so", () => {
     const { map, report } = imported("1. Which pet is best?\n1.1. Dogs.\n1.1.1. Con: They need walks.\n");
     expect(links(map)).toEqual(["Dogs. support Which pet is best?", "They need walks. attack Dogs."]);

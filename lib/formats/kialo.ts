@@ -3,6 +3,7 @@ import type { RelationType } from "../model/schema";
 import { MAX_IMPORT_CLAIMS } from "./import-limits";
 import type { ImportResult } from "./index";
 import { MapBuilder, plural } from "./map-builder";
+import { unsafeLinksAsLabels } from "./markdown-links";
 
 /** One numbered line of a Kialo export, with the lines that continue it. */
 interface KialoLine {
@@ -116,8 +117,12 @@ export function parse(input: string, fileName: string): ImportResult {
   const ids = new Map<string, string>();
   const seeTargets = new Map<string, string>();
   let missingStance = 0;
+  let unsafeLinks = 0;
   for (const entry of entries) {
-    const text = unescapeKialo(entry.lines.join("\n"));
+    // A link to anything but an http(s) address keeps only its words (before escapes are read: `\[` is text).
+    const links = unsafeLinksAsLabels(entry.lines.join("\n"));
+    unsafeLinks += links.changed;
+    const text = unescapeKialo(links.text);
     const see = SEE.exec(text.trim());
     if (see) {
       seeTargets.set(entry.path, see[1]);
@@ -166,6 +171,10 @@ export function parse(input: string, fileName: string): ImportResult {
 
   const report = builder.summary();
   if (joined > 0) report.push(`${plural(joined, "`-> See` link")} joined to the claim already in the map`);
+  if (unsafeLinks > 0)
+    report.push(
+      `${plural(unsafeLinks, "link")} to something other than a web address kept as its words only`,
+    );
   if (missingStance > 0)
     report.push(`${plural(missingStance, "claim")} without a Pro or Con stance imported as support`);
   if (dropped > 0)

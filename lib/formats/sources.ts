@@ -61,15 +61,30 @@ export function cardsFromData(
     delete rest.cards;
   }
   const quote = typeof data.quote === "string" ? data.quote : "";
+  const fromSources: Cite[] = [];
   for (const [key, value] of Object.entries(data)) {
     if (!SOURCE_KEYS.has(key.toLowerCase())) continue;
     const cites = (Array.isArray(value) ? value : [value]).map(citeOf);
     if (cites.length === 0 || cites.some((c) => c === undefined)) continue;
     for (const cite of cites as Cite[]) {
       cards.push({ tag: shortTag(tag), quote: cards.length === 0 ? quote : "", cite });
+      fromSources.push(cite);
     }
     delete rest[key];
     if (quote) delete rest.quote;
+  }
+  // One source written beside its url, author or date (`{source: "Doe 2020", url: …}`): they are its cite's.
+  if (fromSources.length === 1) {
+    const cite = fromSources[0];
+    for (const [key, value] of Object.entries(rest)) {
+      const field = FIELD_KEYS[key.toLowerCase()];
+      if (!field || field === "note" || cite[field] !== undefined) continue;
+      if (typeof value !== "string" && typeof value !== "number") continue;
+      const text = String(value).trim();
+      if (!text || (field === "url" && !isHttpUrl(text))) continue;
+      cite[field] = text;
+      delete rest[key];
+    }
   }
   return { cards, rest };
 }

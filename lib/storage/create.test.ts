@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createMap, schemaReferenceFor } from "./create";
+import { createMap, createMapFileFromSource, schemaReferenceFor } from "./create";
 import { loadStoredMap } from "./maps";
 import { InvalidMapError } from "./write";
 
@@ -105,5 +105,16 @@ describe("createMap", () => {
   it("creates the folder when it does not exist yet", async () => {
     const nested = path.join(dir, "new-folder");
     expect((await createMap("First", { dir: nested })).slug).toBe("first");
+  });
+});
+
+describe("createMapFileFromSource", () => {
+  it("writes an import's text under a new slug made from its title, never over a taken one", async () => {
+    await writeFile(path.join(dir, "small.yaml"), "kept: true\n");
+    const source = "version: 1\ntitle: Small\ntheses: [t]\nclaims:\n  t: Thesis.\n";
+    const created = await createMapFileFromSource(source, "Small", { dir });
+    expect(created).toEqual({ slug: "small-2", file: "small-2.yaml", requested: "small" });
+    expect(await readFile(path.join(dir, "small-2.yaml"), "utf8")).toBe(source);
+    expect(await readFile(path.join(dir, "small.yaml"), "utf8")).toBe("kept: true\n");
   });
 });

@@ -100,6 +100,34 @@ export async function createMapFile(
     return { slug: stem, file, requested: stem, replaced: true };
   }
 
+  const parsed = parseArgumentSource(source, `${stem}.yaml`, { slug: stem });
+  if (!parsed.ok) throw new InvalidMapError(parsed.problems);
+  return writeUnderNewSlug(dir, taken, stem, source);
+}
+
+/**
+ * Writes an argument file's text that is already validated (an import checks what it makes) as
+ * `<slug>.yaml`, the slug made from `title` and unique among the folder's files, created
+ * exclusively; the text is not parsed again, so writing a big import costs only the write.
+ */
+export async function createMapFileFromSource(
+  source: string,
+  title: string,
+  options: { dir?: string } = {},
+): Promise<{ slug: string; file: string; requested: string }> {
+  const dir = options.dir ?? argumentsDir();
+  await mkdir(dir, { recursive: true });
+  const names = await readdir(/*turbopackIgnore: true*/ dir);
+  const taken = new Set(names.map((name) => name.split(".")[0].toLowerCase()));
+  return writeUnderNewSlug(dir, taken, slugify(title, "map", 60), source);
+}
+
+async function writeUnderNewSlug(
+  dir: string,
+  taken: Set<string>,
+  stem: string,
+  source: string,
+): Promise<{ slug: string; file: string; requested: string }> {
   for (;;) {
     const slug = uniqueId(stem, taken);
     if (!isSlug(slug))
@@ -107,8 +135,6 @@ export async function createMapFile(
         requestProblem("name", "title", "no file name can be made from this title"),
       ]);
     const file = `${slug}.yaml`;
-    const parsed = parseArgumentSource(source, file, { slug });
-    if (!parsed.ok) throw new InvalidMapError(parsed.problems);
     const filePath = insideDir(dir, file);
     let handle: Awaited<ReturnType<typeof open>>;
     try {

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { importText, MAX_IMPORT_BYTES } from "@/lib/formats/import";
+import { MAX_IMPORT_BYTES } from "@/lib/formats/import-limits";
 import { accessConfig, checkWrite } from "@/lib/server/access";
 import { readBodyLimited, requestFacts } from "@/lib/server/http";
-import { createMapFile } from "@/lib/storage/create";
-import { countsOf } from "@/lib/storage/maps";
+import { importPool } from "@/lib/server/import-pool";
+import { createMapFileFromSource, schemaReferenceFor } from "@/lib/storage/create";
+import { argumentsDir } from "@/lib/storage/maps";
 import { InvalidMapError } from "@/lib/storage/write";
 
 export const dynamic = "force-dynamic";
@@ -37,18 +38,30 @@ export async function POST(request: Request) {
         : body.message;
     return Response.json({ error }, { status: body.status, headers: NO_STORE });
   }
-  const result = await importText(body.text, query.name, { from: query.from });
+  // The upload is read in a worker thread: the server answers other requests meanwhile.
+  const result = await importPool().run({
+    text: body.text,
+    fileName: query.name,
+    from: query.from,
+    schemaReference: schemaReferenceFor(argumentsDir()),
+  });
   if (!result.ok) {
+    if ("busy" in result) {
+      return Response.json(
+        { error: `${query.name} was not imported: ${result.message}` },
+        { status: 503, headers: { ...NO_STORE, "Retry-After": "5" } },
+      );
+    }
     return Response.json(
       { error: `${query.name} was not imported`, problems: result.problems },
       { status: 422, headers: NO_STORE },
     );
   }
   try {
-    const { map, report, format } = result.value;
-    const { slug } = await createMapFile(map);
+    const { title, source, report, format, counts } = result.value;
+    const { slug } = await createMapFileFromSource(source, title);
     return Response.json(
-      { slug, title: map.title, format: format.id, report, counts: countsOf(map) },
+      { slug, title, format, report, counts },
       { status: 201, headers: { ...NO_STORE, Location: `/maps/${slug}` } },
     );
   } catch (error) {
