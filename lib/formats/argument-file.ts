@@ -47,6 +47,7 @@ import {
   type Side,
 } from "../model/schema";
 import { checkMap, type Locus } from "../model/validate";
+import { type FastYaml, jsonWithoutDuplicateKeys, readPlainYaml } from "./fast-yaml";
 import { mergeJsonValue, printJsonLike } from "./json-writing";
 import { mergeLines } from "./line-merge";
 import { mapToNormalized } from "./normalized-json";
@@ -64,6 +65,8 @@ export interface ParsedSource {
   doc: Document;
   shape: SourceShape;
   syntax: SourceSyntax;
+  /** The fast reader's reading of a YAML text (with where each claim and card sits), when it could read it. */
+  plain?: FastYaml;
 }
 
 /** What parsing an argument file gives: the source ready to edit, or every problem found. */
@@ -173,6 +176,10 @@ function parseChecked(text: string, file: string, options: { slug?: string }): P
   // A save has just parsed this very text to check its merge: take that document over.
   const reuse = verified?.text === text ? verified : undefined;
   verified = undefined;
+  if (problems.length === 0) {
+    const fast = parseFast(text, syntax, options, reuse?.doc);
+    if (fast) return ok(fast);
+  }
   const lineCounter = reuse?.lineCounter ?? new LineCounter();
   if (syntax === "json" && !reuse) {
     // The characters just reported would also stop JSON.parse; blanked, the rest is still checked.
@@ -244,10 +251,26 @@ function parseChecked(text: string, file: string, options: { slug?: string }): P
     problems.push(aliasProblem(doc, error, at));
     return failed(problems);
   }
-  if (!data || typeof data !== "object" || Array.isArray(data)) {
-    problems.push(at("shape", 0, "", "expected a mapping with version, title and claims"));
-    return failed(problems);
-  }
+  const checked = checkData(data, options, atPath, () =>
+    at("shape", 0, "", "expected a mapping with version, title and claims"),
+  );
+  problems.push(...checked.problems);
+  if (problems.length > 0 || !checked.value) return failed(problems);
+  return ok({ ...checked.value, text, doc, syntax });
+}
+
+/**
+ * The shape, version and reference checks of a file's data, the same for the full parser and the
+ * fast one: the map, or its problems placed by `atPath` (`atStart` for data that is no mapping).
+ */
+function checkData(
+  data: unknown,
+  options: { slug?: string },
+  atPath: AtPath,
+  atStart: () => Problem,
+): { problems: Problem[]; value?: { map: ArgumentMap; shape: SourceShape } } {
+  const problems: Problem[] = [];
+  if (!data || typeof data !== "object" || Array.isArray(data)) return { problems: [atStart()] };
   let record = data as Record<string, unknown>;
   if (record.version === undefined) {
     // Most likely a version 1 file that forgot to say so: read it as one, so every other problem shows too.
@@ -255,8 +278,7 @@ function parseChecked(text: string, file: string, options: { slug?: string }): P
     record = { ...record, version: FORMAT_VERSION };
   } else if (record.version !== FORMAT_VERSION) {
     const message = `unsupported version ${quoteValue(record.version)} (this Clashmap reads version ${FORMAT_VERSION})`;
-    problems.push(atPath("version", ["version"], message));
-    return failed(problems);
+    return { problems: [atPath("version", ["version"], message)] };
   }
 
   const shape: SourceShape = Array.isArray(record.claims) ? "normalized" : "file";
@@ -277,8 +299,51 @@ function parseChecked(text: string, file: string, options: { slug?: string }): P
     const { path, key } = locate(issue.locus, map, origins);
     problems.push(atPath(issue.code, path, issue.message, key));
   }
-  if (problems.length > 0) return failed(problems);
-  return ok({ map, text, doc, shape, syntax });
+  return problems.length > 0 ? { problems } : { problems, value: { map, shape } };
+}
+
+/**
+ * The fast way through a file that is valid, which nearly all are: JSON.parse for JSON (with a
+ * count of keys for duplicates, which it would silently merge), the plain-YAML reader for YAML,
+ * and the same checks as the full parser. Undefined as soon as anything is off: the full parser
+ * then reads the file again and places every problem, exactly as without this path.
+ */
+function parseFast(
+  text: string,
+  syntax: SourceSyntax,
+  options: { slug?: string },
+  doc?: Document,
+): ParsedSource | undefined {
+  let data: unknown;
+  let plain: FastYaml | undefined;
+  if (syntax === "json") {
+    data = jsonWithoutDuplicateKeys(text);
+  } else {
+    plain = readPlainYaml(text);
+    data = plain?.value;
+  }
+  if (data === undefined) return undefined;
+  const unplaced: Problem = { code: "shape", file: "", path: "", message: "" };
+  const checked = checkData(
+    data,
+    options,
+    () => unplaced,
+    () => unplaced,
+  );
+  if (!checked.value) return undefined;
+  return lazySource({ ...checked.value, text, syntax, plain }, doc);
+}
+
+/** A parsed source whose yaml document, needed only to write the file back, is parsed when first asked for. */
+function lazySource(source: Omit<ParsedSource, "doc">, doc?: Document): ParsedSource {
+  let parsed = doc;
+  return {
+    ...source,
+    get doc() {
+      parsed ??= parseDocument(source.text, YAML_PARSE);
+      return parsed;
+    },
+  };
 }
 
 /**
