@@ -25,12 +25,14 @@ import {
   quoteValue,
   type Result,
 } from "../model/problems";
-import { defaultTheses, derivedSideIn, deriveSides, indexMap } from "../model/queries";
+import { defaultTheses, derivedSideIn, deriveSides, indexMap, type MapIndex } from "../model/queries";
 import {
   type ArgumentFile,
   type ArgumentMap,
   argumentFileSchema,
   argumentMapSchema,
+  type Card,
+  type Claim,
   cardSchema,
   claimSchema,
   type FileCard,
@@ -335,7 +337,7 @@ function parseFast(
 }
 
 /** A parsed source whose yaml document, needed only to write the file back, is parsed when first asked for. */
-function lazySource(source: Omit<ParsedSource, "doc">, doc?: Document): ParsedSource {
+export function lazySource(source: Omit<ParsedSource, "doc">, doc?: Document): ParsedSource {
   let parsed = doc;
   return {
     ...source,
@@ -877,28 +879,7 @@ export function mapToFile(map: ArgumentMap, keepSides: ReadonlySet<string> = new
   const index = indexMap(map);
   const claims: Record<string, FileClaim> = {};
   for (const claim of map.claims) {
-    const out: FileClaim = { text: claim.text };
-    if (thesisSet.has(claim.id) || keepSides.has(claim.id) || derivedSideIn(index, claim.id) !== claim.side) {
-      out.side = claim.side;
-    }
-    if (claim.notes !== undefined) out.notes = claim.notes;
-    if (claim.tags?.length) out.tags = claim.tags;
-    for (const type of ["support", "attack"] as const) {
-      const mine = (index.outgoing.get(claim.id) ?? []).filter((r) => r.type === type);
-      if (mine.length === 0) continue;
-      const entries = mine.map((r) => {
-        const derived = r.id === relationId(r.from, r.type, r.to);
-        if (derived && !r.evidence?.length) return r.to;
-        const entry: RelationEntry = { to: r.to };
-        if (!derived) entry.id = r.id;
-        if (r.evidence?.length) entry.evidence = r.evidence;
-        return entry;
-      });
-      const key = type === "support" ? "supports" : "attacks";
-      out[key] = entries.length === 1 && typeof entries[0] === "string" ? entries[0] : entries;
-    }
-    if (claim.evidence?.length) out.evidence = claim.evidence;
-    claims[claim.id] = out;
+    claims[claim.id] = fileClaimOf(claim, index, thesisSet.has(claim.id) || keepSides.has(claim.id));
   }
   const file: ArgumentFile = { version: FORMAT_VERSION, title: map.title, claims };
   if (map.resolution !== undefined) file.resolution = map.resolution;
@@ -909,11 +890,38 @@ export function mapToFile(map: ArgumentMap, keepSides: ReadonlySet<string> = new
     file.theses = map.theses;
   if (map.presentation) file.presentation = map.presentation;
   if (map.evidence.length > 0) {
-    file.evidence = Object.fromEntries(
-      map.evidence.map(({ id, ...card }) => [id, stripUndefined(card)]),
-    ) as ArgumentFile["evidence"];
+    file.evidence = Object.fromEntries(map.evidence.map((card) => [card.id, fileCardOf(card)]));
   }
   return orderKeys(file);
+}
+
+/** One claim as the file writes it (see mapToFile); `writeSide` keeps its side even when derived. */
+export function fileClaimOf(claim: Claim, index: MapIndex, writeSide: boolean): FileClaim {
+  const out: FileClaim = { text: claim.text };
+  if (writeSide || derivedSideIn(index, claim.id) !== claim.side) out.side = claim.side;
+  if (claim.notes !== undefined) out.notes = claim.notes;
+  if (claim.tags?.length) out.tags = claim.tags;
+  for (const type of ["support", "attack"] as const) {
+    const mine = (index.outgoing.get(claim.id) ?? []).filter((r) => r.type === type);
+    if (mine.length === 0) continue;
+    const entries = mine.map((r) => {
+      const derived = r.id === relationId(r.from, r.type, r.to);
+      if (derived && !r.evidence?.length) return r.to;
+      const entry: RelationEntry = { to: r.to };
+      if (!derived) entry.id = r.id;
+      if (r.evidence?.length) entry.evidence = r.evidence;
+      return entry;
+    });
+    const key = type === "support" ? "supports" : "attacks";
+    out[key] = entries.length === 1 && typeof entries[0] === "string" ? entries[0] : entries;
+  }
+  if (claim.evidence?.length) out.evidence = claim.evidence;
+  return out;
+}
+
+/** One card as the file writes it: without its id, which is its key. */
+export function fileCardOf({ id: _id, ...card }: Card): FileCard {
+  return stripUndefined(card);
 }
 
 const TOP_ORDER = [
@@ -1035,6 +1043,40 @@ function keepAuthorFormatting(source: ParsedSource, base: string, edited: string
     renderings.set(check, edited);
   }
   return crlf ? out.replace(/\n/g, "\r\n") : out;
+}
+
+/**
+ * Writes `want` into one entry of the claims or evidence mapping, given alone as `text` (the
+ * entry's lines, unindented): the same merge as a whole-file save, on a document of one entry.
+ * Undefined when the entry does not read alone as `expected` (what it reads as in the file).
+ */
+export function rewriteEntry(
+  text: string,
+  id: string,
+  want: unknown,
+  section: "claims" | "evidence",
+  expected: unknown,
+): string | undefined {
+  const doc = parseDocument(text, YAML_PARSE);
+  if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
+  const pair = doc.contents.items[0];
+  if (!isScalar(pair.key) || pair.key.value !== id) return undefined;
+  if (!sameJson((doc.toJS() as Record<string, unknown>)[id], expected)) return undefined;
+  const base = doc.toString(YAML_OUTPUT);
+  doc.contents = mergeNode(doc, doc.contents, { [id]: want }, [section]) as typeof doc.contents;
+  const edited = doc.toString(YAML_OUTPUT);
+  if (edited === base) return text;
+  const merged = mergeLines(text.split("\n"), base.split("\n"), edited.split("\n"))?.join("\n");
+  if (merged === undefined) return edited;
+  const check = parseDocument(merged, YAML_PARSE);
+  return check.errors.length === 0 && sameJson(check.toJS(), doc.toJS()) ? merged : edited;
+}
+
+/** A new entry of the claims or evidence mapping, unindented, styled as a whole-file save writes it. */
+export function newEntry(id: string, want: unknown): string {
+  const doc = new Document({ [id]: want });
+  styleNew(doc.contents);
+  return doc.toString(YAML_OUTPUT);
 }
 
 /** Serializes a map as a fresh file of the given syntax (authored shape). */

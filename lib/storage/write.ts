@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import * as fsp from "node:fs/promises";
 import path from "node:path";
 import { type ParsedSource, parseArgumentSource, serializeArgumentSource } from "../formats/argument-file";
+import { patchEntries } from "../formats/entry-patch";
 import { mapToNormalized } from "../formats/normalized-json";
 import { describeIssue, issueCode, REPORT_INPUT } from "../model/issues";
 import { formatPath, type Problem, type ProblemCode, type Result } from "../model/problems";
@@ -251,6 +252,15 @@ export async function saveMap(
     if (!current.ok) {
       throw new InvalidMapError(current.problems, `${file} has problems; fix the file first`);
     }
+    const patched = patchQuietly(current.value, map);
+    if (patched) {
+      // A few entries of a plain YAML file changed: written and checked on their own (see patchEntries).
+      if (patched.text === text) return { revision: currentRevision };
+      await writeFileAtomic(filePath, patched.text, options.fs);
+      const revision = revisionOf(patched.text);
+      rememberSource(filePath, revision, patched.source);
+      return { revision };
+    }
     // The parsed file is used up by the merge (its document is edited in place): forget it.
     savedSources.delete(filePath);
     const output = writeBack(current.value, map, file);
@@ -273,6 +283,15 @@ export async function saveMap(
     rememberSource(filePath, revision, check.value);
     return { revision };
   });
+}
+
+/** The entry-by-entry save, or undefined (the whole-file save follows) when it is beyond it or fails. */
+function patchQuietly(source: ParsedSource, map: ArgumentMap): ReturnType<typeof patchEntries> {
+  try {
+    return patchEntries(source, map);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file's new text; a writer that gives up refuses the save rather than failing the request. */
