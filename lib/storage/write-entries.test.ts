@@ -29,7 +29,7 @@ const body = (map: ArgumentMap): unknown => JSON.parse(JSON.stringify(mapToNorma
 
 describe("saving edits into a big plain YAML file", () => {
   it("changes only the edited claim's lines, save after save, and the file reads as the map", async () => {
-    const text = serializeNewSource(generateMap({ claims: 2000 }), "yaml");
+    const text = serializeNewSource(generateMap({ claims: 600 }), "yaml");
     await writeFile(path.join(dir, "big.yaml"), text);
     let { map, revision } = await load("big");
     for (let i = 0; i < 3; i++) {
@@ -56,7 +56,7 @@ describe("saving edits into a big plain YAML file", () => {
     expect(reread.revision).toBe(revision);
     expect(mapToNormalized(reread.map)).toEqual(mapToNormalized({ ...map, relations: reread.map.relations }));
     expect(new Set(reread.map.relations.map((r) => r.id))).toEqual(new Set(map.relations.map((r) => r.id)));
-  });
+  }, 60_000);
 
   it("still refuses a value that would read back differently, and leaves the file as it was", async () => {
     const text = [
