@@ -38,7 +38,7 @@ export interface Measure {
 /** One row of the report: a measure per map size, and its targets. */
 export interface BenchRow {
   name: string;
-  unit: "ms" | "fps" | "MB" | "×";
+  unit: "ms" | "fps" | "MB" | "KB" | "×";
   /** Targets per size; `max` for times, `min` for rates and ratios. */
   target?: Partial<Record<Size, { max?: number; min?: number }>>;
   measure: (context: BenchContext) => Measure | undefined | Promise<Measure | undefined>;
