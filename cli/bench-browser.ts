@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import type { BenchContext, BenchRow, Measure } from "./bench";
 
@@ -15,6 +16,8 @@ let server: ChildProcess | undefined;
 let browser: Browser | undefined;
 let dir: string | undefined;
 let page: Page | undefined;
+/** The scripts the last navigation loaded before its load event. */
+let firstLoadScripts: string[] = [];
 
 async function start(): Promise<void> {
   if (server) return;
@@ -102,10 +105,33 @@ export function browserRows(): BenchRow[] {
         writeFileSync(path.join(dir!, `bench-${size}.json`), json);
         await page?.close();
         page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
+        // The scripts the page asks for until it has loaded (chunks loaded later on demand are not counted).
+        const scripts = new Set<string>();
+        let loaded = false;
+        page.on("request", (request) => {
+          if (!loaded && request.resourceType() === "script") scripts.add(request.url());
+        });
         const started = Date.now();
-        await page.goto(`http://127.0.0.1:${PORT}/maps/bench-${size}`);
+        await page.goto(`http://127.0.0.1:${PORT}/maps/bench-${size}`, { waitUntil: "load" });
+        loaded = true;
         await page.getByTestId("claim-node").first().waitFor({ state: "visible", timeout: 120_000 });
-        return { value: Date.now() - started };
+        const value = Date.now() - started;
+        firstLoadScripts = [...scripts];
+        return { value };
+      },
+    },
+    {
+      name: "map page first-load JavaScript",
+      unit: "KB",
+      target: { 1000: { max: 350 } },
+      measure: async () => {
+        if (firstLoadScripts.length === 0) return undefined;
+        let gzipped = 0;
+        for (const url of firstLoadScripts) {
+          const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+          gzipped += gzipSync(body, { level: 9 }).length;
+        }
+        return { value: gzipped / 1024, note: `gzip, ${firstLoadScripts.length} scripts` };
       },
     },
     {

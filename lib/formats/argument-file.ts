@@ -25,12 +25,14 @@ import {
   quoteValue,
   type Result,
 } from "../model/problems";
-import { defaultTheses, derivedSideIn, deriveSides, indexMap } from "../model/queries";
+import { defaultTheses, derivedSideIn, deriveSides, indexMap, type MapIndex } from "../model/queries";
 import {
   type ArgumentFile,
   type ArgumentMap,
   argumentFileSchema,
   argumentMapSchema,
+  type Card,
+  type Claim,
   cardSchema,
   claimSchema,
   type FileCard,
@@ -47,6 +49,7 @@ import {
   type Side,
 } from "../model/schema";
 import { checkMap, type Locus } from "../model/validate";
+import { type FastYaml, jsonWithoutDuplicateKeys, readPlainYaml } from "./fast-yaml";
 import { mergeJsonValue, printJsonLike } from "./json-writing";
 import { mergeLines } from "./line-merge";
 import { mapToNormalized } from "./normalized-json";
@@ -64,6 +67,8 @@ export interface ParsedSource {
   doc: Document;
   shape: SourceShape;
   syntax: SourceSyntax;
+  /** The fast reader's reading of a YAML text (with where each claim and card sits), when it could read it. */
+  plain?: FastYaml;
 }
 
 /** What parsing an argument file gives: the source ready to edit, or every problem found. */
@@ -173,6 +178,10 @@ function parseChecked(text: string, file: string, options: { slug?: string }): P
   // A save has just parsed this very text to check its merge: take that document over.
   const reuse = verified?.text === text ? verified : undefined;
   verified = undefined;
+  if (problems.length === 0) {
+    const fast = parseFast(text, syntax, options, reuse?.doc);
+    if (fast) return ok(fast);
+  }
   const lineCounter = reuse?.lineCounter ?? new LineCounter();
   if (syntax === "json" && !reuse) {
     // The characters just reported would also stop JSON.parse; blanked, the rest is still checked.
@@ -244,10 +253,26 @@ function parseChecked(text: string, file: string, options: { slug?: string }): P
     problems.push(aliasProblem(doc, error, at));
     return failed(problems);
   }
-  if (!data || typeof data !== "object" || Array.isArray(data)) {
-    problems.push(at("shape", 0, "", "expected a mapping with version, title and claims"));
-    return failed(problems);
-  }
+  const checked = checkData(data, options, atPath, () =>
+    at("shape", 0, "", "expected a mapping with version, title and claims"),
+  );
+  problems.push(...checked.problems);
+  if (problems.length > 0 || !checked.value) return failed(problems);
+  return ok({ ...checked.value, text, doc, syntax });
+}
+
+/**
+ * The shape, version and reference checks of a file's data, the same for the full parser and the
+ * fast one: the map, or its problems placed by `atPath` (`atStart` for data that is no mapping).
+ */
+function checkData(
+  data: unknown,
+  options: { slug?: string },
+  atPath: AtPath,
+  atStart: () => Problem,
+): { problems: Problem[]; value?: { map: ArgumentMap; shape: SourceShape } } {
+  const problems: Problem[] = [];
+  if (!data || typeof data !== "object" || Array.isArray(data)) return { problems: [atStart()] };
   let record = data as Record<string, unknown>;
   if (record.version === undefined) {
     // Most likely a version 1 file that forgot to say so: read it as one, so every other problem shows too.
@@ -255,8 +280,7 @@ function parseChecked(text: string, file: string, options: { slug?: string }): P
     record = { ...record, version: FORMAT_VERSION };
   } else if (record.version !== FORMAT_VERSION) {
     const message = `unsupported version ${quoteValue(record.version)} (this Clashmap reads version ${FORMAT_VERSION})`;
-    problems.push(atPath("version", ["version"], message));
-    return failed(problems);
+    return { problems: [atPath("version", ["version"], message)] };
   }
 
   const shape: SourceShape = Array.isArray(record.claims) ? "normalized" : "file";
@@ -277,8 +301,51 @@ function parseChecked(text: string, file: string, options: { slug?: string }): P
     const { path, key } = locate(issue.locus, map, origins);
     problems.push(atPath(issue.code, path, issue.message, key));
   }
-  if (problems.length > 0) return failed(problems);
-  return ok({ map, text, doc, shape, syntax });
+  return problems.length > 0 ? { problems } : { problems, value: { map, shape } };
+}
+
+/**
+ * The fast way through a file that is valid, which nearly all are: JSON.parse for JSON (with a
+ * count of keys for duplicates, which it would silently merge), the plain-YAML reader for YAML,
+ * and the same checks as the full parser. Undefined as soon as anything is off: the full parser
+ * then reads the file again and places every problem, exactly as without this path.
+ */
+function parseFast(
+  text: string,
+  syntax: SourceSyntax,
+  options: { slug?: string },
+  doc?: Document,
+): ParsedSource | undefined {
+  let data: unknown;
+  let plain: FastYaml | undefined;
+  if (syntax === "json") {
+    data = jsonWithoutDuplicateKeys(text);
+  } else {
+    plain = readPlainYaml(text);
+    data = plain?.value;
+  }
+  if (data === undefined) return undefined;
+  const unplaced: Problem = { code: "shape", file: "", path: "", message: "" };
+  const checked = checkData(
+    data,
+    options,
+    () => unplaced,
+    () => unplaced,
+  );
+  if (!checked.value) return undefined;
+  return lazySource({ ...checked.value, text, syntax, plain }, doc);
+}
+
+/** A parsed source whose yaml document, needed only to write the file back, is parsed when first asked for. */
+export function lazySource(source: Omit<ParsedSource, "doc">, doc?: Document): ParsedSource {
+  let parsed = doc;
+  return {
+    ...source,
+    get doc() {
+      parsed ??= parseDocument(source.text, YAML_PARSE);
+      return parsed;
+    },
+  };
 }
 
 /**
@@ -812,28 +879,7 @@ export function mapToFile(map: ArgumentMap, keepSides: ReadonlySet<string> = new
   const index = indexMap(map);
   const claims: Record<string, FileClaim> = {};
   for (const claim of map.claims) {
-    const out: FileClaim = { text: claim.text };
-    if (thesisSet.has(claim.id) || keepSides.has(claim.id) || derivedSideIn(index, claim.id) !== claim.side) {
-      out.side = claim.side;
-    }
-    if (claim.notes !== undefined) out.notes = claim.notes;
-    if (claim.tags?.length) out.tags = claim.tags;
-    for (const type of ["support", "attack"] as const) {
-      const mine = (index.outgoing.get(claim.id) ?? []).filter((r) => r.type === type);
-      if (mine.length === 0) continue;
-      const entries = mine.map((r) => {
-        const derived = r.id === relationId(r.from, r.type, r.to);
-        if (derived && !r.evidence?.length) return r.to;
-        const entry: RelationEntry = { to: r.to };
-        if (!derived) entry.id = r.id;
-        if (r.evidence?.length) entry.evidence = r.evidence;
-        return entry;
-      });
-      const key = type === "support" ? "supports" : "attacks";
-      out[key] = entries.length === 1 && typeof entries[0] === "string" ? entries[0] : entries;
-    }
-    if (claim.evidence?.length) out.evidence = claim.evidence;
-    claims[claim.id] = out;
+    claims[claim.id] = fileClaimOf(claim, index, thesisSet.has(claim.id) || keepSides.has(claim.id));
   }
   const file: ArgumentFile = { version: FORMAT_VERSION, title: map.title, claims };
   if (map.resolution !== undefined) file.resolution = map.resolution;
@@ -844,11 +890,38 @@ export function mapToFile(map: ArgumentMap, keepSides: ReadonlySet<string> = new
     file.theses = map.theses;
   if (map.presentation) file.presentation = map.presentation;
   if (map.evidence.length > 0) {
-    file.evidence = Object.fromEntries(
-      map.evidence.map(({ id, ...card }) => [id, stripUndefined(card)]),
-    ) as ArgumentFile["evidence"];
+    file.evidence = Object.fromEntries(map.evidence.map((card) => [card.id, fileCardOf(card)]));
   }
   return orderKeys(file);
+}
+
+/** One claim as the file writes it (see mapToFile); `writeSide` keeps its side even when derived. */
+export function fileClaimOf(claim: Claim, index: MapIndex, writeSide: boolean): FileClaim {
+  const out: FileClaim = { text: claim.text };
+  if (writeSide || derivedSideIn(index, claim.id) !== claim.side) out.side = claim.side;
+  if (claim.notes !== undefined) out.notes = claim.notes;
+  if (claim.tags?.length) out.tags = claim.tags;
+  for (const type of ["support", "attack"] as const) {
+    const mine = (index.outgoing.get(claim.id) ?? []).filter((r) => r.type === type);
+    if (mine.length === 0) continue;
+    const entries = mine.map((r) => {
+      const derived = r.id === relationId(r.from, r.type, r.to);
+      if (derived && !r.evidence?.length) return r.to;
+      const entry: RelationEntry = { to: r.to };
+      if (!derived) entry.id = r.id;
+      if (r.evidence?.length) entry.evidence = r.evidence;
+      return entry;
+    });
+    const key = type === "support" ? "supports" : "attacks";
+    out[key] = entries.length === 1 && typeof entries[0] === "string" ? entries[0] : entries;
+  }
+  if (claim.evidence?.length) out.evidence = claim.evidence;
+  return out;
+}
+
+/** One card as the file writes it: without its id, which is its key. */
+export function fileCardOf({ id: _id, ...card }: Card): FileCard {
+  return stripUndefined(card);
 }
 
 const TOP_ORDER = [
@@ -970,6 +1043,40 @@ function keepAuthorFormatting(source: ParsedSource, base: string, edited: string
     renderings.set(check, edited);
   }
   return crlf ? out.replace(/\n/g, "\r\n") : out;
+}
+
+/**
+ * Writes `want` into one entry of the claims or evidence mapping, given alone as `text` (the
+ * entry's lines, unindented): the same merge as a whole-file save, on a document of one entry.
+ * Undefined when the entry does not read alone as `expected` (what it reads as in the file).
+ */
+export function rewriteEntry(
+  text: string,
+  id: string,
+  want: unknown,
+  section: "claims" | "evidence",
+  expected: unknown,
+): string | undefined {
+  const doc = parseDocument(text, YAML_PARSE);
+  if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
+  const pair = doc.contents.items[0];
+  if (!isScalar(pair.key) || pair.key.value !== id) return undefined;
+  if (!sameJson((doc.toJS() as Record<string, unknown>)[id], expected)) return undefined;
+  const base = doc.toString(YAML_OUTPUT);
+  doc.contents = mergeNode(doc, doc.contents, { [id]: want }, [section]) as typeof doc.contents;
+  const edited = doc.toString(YAML_OUTPUT);
+  if (edited === base) return text;
+  const merged = mergeLines(text.split("\n"), base.split("\n"), edited.split("\n"))?.join("\n");
+  if (merged === undefined) return edited;
+  const check = parseDocument(merged, YAML_PARSE);
+  return check.errors.length === 0 && sameJson(check.toJS(), doc.toJS()) ? merged : edited;
+}
+
+/** A new entry of the claims or evidence mapping, unindented, styled as a whole-file save writes it. */
+export function newEntry(id: string, want: unknown): string {
+  const doc = new Document({ [id]: want });
+  styleNew(doc.contents);
+  return doc.toString(YAML_OUTPUT);
 }
 
 /** Serializes a map as a fresh file of the given syntax (authored shape). */

@@ -12,7 +12,8 @@ const { parseArgumentSource } = await import("./argument-file");
 
 describe("a file the parser throws on", () => {
   it("is a located problem of that file, not an exception", () => {
-    expect(parseArgumentSource("version: 1\ntitle: T\nclaims: {}\n", "deep.yaml")).toEqual({
+    // A flow mapping is beyond the fast reader, so the file goes to the full parser.
+    expect(parseArgumentSource("version: 1\ntitle: T\nclaims: { a: { text: A } }\n", "deep.yaml")).toEqual({
       ok: false,
       problems: [
         {

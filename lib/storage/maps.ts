@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { type ParsedSource, parseArgumentSource } from "../formats/argument-file";
 import { isSlug } from "../model/ids";
 import type { Failure, Problem } from "../model/problems";
 import type { ArgumentMap } from "../model/schema";
+import { cachedParse, type FileStamp, rememberParse } from "./map-cache";
 
 /** File endings read as argument files, in order of preference when two share a slug. */
 export const ARGUMENT_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
@@ -89,12 +90,45 @@ function unreadable(slug: string, file: string, filePath: string, error: unknown
 }
 
 async function readChecked(filePath: string, file: string, slug: string): Promise<StoredMap> {
+  // A file read before and not changed since (same modification time, size and inode) is not read again.
+  const stamp = await stampOf(filePath);
+  const kept = stamp && cachedParse<StoredMap>(filePath, stamp);
+  if (kept && kept.slug === slug && kept.file === file) return kept;
   let text: string;
   try {
     text = await readFile(filePath, "utf8");
   } catch (error) {
     return unreadable(slug, file, filePath, error);
   }
+  const stored = parseStored(text, filePath, file, slug);
+  const after = await stampOf(filePath);
+  // As git does with racily clean files: a file changed within the clock's granularity of now could
+  // change again without its time moving, so only files that have been still for a while are kept.
+  const settled = stamp !== undefined && Date.now() - stamp.mtimeMs > SETTLED_MS;
+  if (
+    settled &&
+    after &&
+    after.mtimeMs === stamp.mtimeMs &&
+    after.size === stamp.size &&
+    after.ino === stamp.ino
+  )
+    rememberParse(filePath, stamp, text.length, stored);
+  return stored;
+}
+
+/** How long a file must have been unchanged before its parse is kept. */
+const SETTLED_MS = 2000;
+
+async function stampOf(filePath: string): Promise<FileStamp | undefined> {
+  try {
+    const s = await stat(filePath);
+    return { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino };
+  } catch {
+    return undefined;
+  }
+}
+
+function parseStored(text: string, filePath: string, file: string, slug: string): StoredMap {
   const nameProblem = fileNameProblem(file);
   if (nameProblem) return { ok: false, slug, file, filePath, problems: [nameProblem] };
   const parsed = parseArgumentSource(text, file, { slug });

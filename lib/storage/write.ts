@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import * as fsp from "node:fs/promises";
 import path from "node:path";
 import { type ParsedSource, parseArgumentSource, serializeArgumentSource } from "../formats/argument-file";
+import { patchEntries } from "../formats/entry-patch";
 import { mapToNormalized } from "../formats/normalized-json";
 import { describeIssue, issueCode, REPORT_INPUT } from "../model/issues";
 import { type MapCollision, merge3 } from "../model/map-merge";
@@ -293,39 +294,58 @@ export async function saveMap(
       if (!merged.ok) throw new MergeCollisionError(currentRevision, merged.collisions);
       map = { ...merged.map, slug };
     }
-    // The parsed file is used up by the merge (its document is edited in place): forget it.
-    savedSources.delete(filePath);
-    const output = writeBack(current.value, map, file);
-    const check = parseArgumentSource(output, file, { slug });
-    if (!check.ok) throw new InvalidMapError(check.problems);
-    const difference = firstDifference(comparable(map), comparable(check.value.map));
-    if (difference !== undefined) {
-      throw new InvalidMapError([
-        {
-          code: "roundtrip",
-          file,
-          path: difference,
-          message: "this value would read back differently from the file; nothing was saved",
-        },
-      ]);
-    }
     const mergedInfo = async (): Promise<Omit<SaveResult, "revision">> => {
       if (!base) return {};
       const own = await keepSentMap(slug, sent, dir);
       return own ? { merged: true, ownRevision: own } : { merged: true };
     };
+    // A few entries of a plain YAML file changed: written and checked on their own (see patchEntries).
+    const patched = patchQuietly(current.value, map);
+    let output: string;
+    let written: ParsedSource;
+    if (patched) {
+      output = patched.text;
+      written = patched.source;
+    } else {
+      // The parsed file is used up by the merge (its document is edited in place): forget it.
+      savedSources.delete(filePath);
+      output = writeBack(current.value, map, file);
+      const check = parseArgumentSource(output, file, { slug });
+      if (!check.ok) throw new InvalidMapError(check.problems);
+      const difference = firstDifference(comparable(map), comparable(check.value.map));
+      if (difference !== undefined) {
+        throw new InvalidMapError([
+          {
+            code: "roundtrip",
+            file,
+            path: difference,
+            message: "this value would read back differently from the file; nothing was saved",
+          },
+        ]);
+      }
+      written = check.value;
+    }
     if (output === text) {
       await keepRevision(slug, file, text, dir);
       return { revision: currentRevision, ...(await mergedInfo()) };
     }
     await writeFileAtomic(filePath, output, options.fs);
     const revision = revisionOf(output);
-    rememberSource(filePath, revision, check.value);
+    rememberSource(filePath, revision, written);
     // Both the revision replaced (a client may still build on it) and the new one are kept.
     await keepRevision(slug, file, text, dir);
     await keepRevision(slug, file, output, dir);
     return { revision, ...(await mergedInfo()) };
   });
+}
+
+/** The entry-by-entry save, or undefined (the whole-file save follows) when it is beyond it or fails. */
+function patchQuietly(source: ParsedSource, map: ArgumentMap): ReturnType<typeof patchEntries> {
+  try {
+    return patchEntries(source, map);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file's new text; a writer that gives up refuses the save rather than failing the request. */

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ImportNote } from "@/components/workspace/import-note";
 import { MapProblems } from "@/components/workspace/map-problems";
-import { Workspace } from "@/components/workspace/workspace";
+import { WorkspaceFromPayload } from "@/components/workspace/workspace-from-payload";
+import { mapPayload } from "@/lib/model/map-payload";
 import { accessConfig, accessInfo, editingAllowed, SESSION_COOKIE } from "@/lib/server/access";
 import { liveEnabled } from "@/lib/server/live-config";
 import { loadMapOnce } from "./load-map";
@@ -45,9 +46,9 @@ export default async function MapPage({ params, searchParams }: Props) {
   return (
     <>
       {query.imported === "1" ? <ImportNote slug={stored.slug} /> : null}
-      <Workspace
+      <WorkspaceFromPayload
         slug={stored.slug}
-        map={stored.map}
+        payload={mapPayload(stored.map)}
         revision={stored.revision}
         focus={focus}
         direction={directionSchema.parse(query.dir)}
