@@ -19,6 +19,7 @@ import {
   useMemo,
   useRef,
 } from "react";
+import type { Status } from "@/lib/analysis/grounded";
 import type { MapFlowNode, RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { MapLayout } from "@/lib/layout/layout";
 import {
@@ -178,7 +179,7 @@ interface Extras {
   selectedId?: string;
   matchPath?: Path2D;
   currentMatch?: { x: number; y: number; width: number; height: number };
-  statusPaths?: Partial<Record<"in" | "out" | "undecided", Path2D>>;
+  statusOf?: (claimId: string) => Status | undefined;
 }
 
 function drawOverview(
@@ -271,10 +272,12 @@ function drawOverview(
   ctx.lineWidth = Math.max(2.5, 6 * zoom) * px;
   layer("thesis", (p) => ctx.stroke(p));
 
-  if (extras.statusPaths) {
+  if (extras.statusOf) {
+    // Marks about four pixels across on screen, larger once the boxes have room.
+    const marks = statusMarks(scene, extras.statusOf, Math.max(12, 4 * px));
     for (const status of ["in", "out", "undecided"] as const) {
-      const p = extras.statusPaths[status];
-      if (!p) continue;
+      if (!marks[status]) continue;
+      const p = new Path2D(marks[status]);
       ctx.fillStyle = palette.status[status].fill;
       ctx.strokeStyle = palette.status[status].border;
       ctx.lineWidth = px;
@@ -351,9 +354,10 @@ function drawOverview(
       let room = screen.left + screen.width - 4 - tag.x;
       for (const other of tags.slice(i + 1))
         if (Math.abs(other.y - tag.y) < 26 && other.x > tag.x) room = Math.min(room, other.x - tag.x - 6);
-      const words = tag.box.text.split(/\s+/).filter(Boolean).slice(0, 8);
+      const all = tag.box.text.split(/\s+/).filter(Boolean);
+      const words = all.slice(0, 8);
       const head = `${tag.box.side.toUpperCase()} THESIS`;
-      let text = `${head} · ${words.join(" ")}`;
+      let text = `${head} · ${words.join(" ")}${all.length > words.length ? "…" : ""}`;
       while (words.length > 0 && ctx.measureText(text).width + 16 > room) {
         words.pop();
         text = words.length > 0 ? `${head} · ${words.join(" ")}…` : head;
@@ -433,14 +437,8 @@ export function OverviewCanvas({ scene, dark }: { scene: OverviewScene; dark: bo
     }
     const currentId = current >= 0 ? matches[current] : undefined;
     const currentMatch = currentId ? scene.boxes.find((b) => b.id === currentId) : undefined;
-    let statusPaths: Extras["statusPaths"];
-    if (statuses) {
-      const marks = statusMarks(scene, (id) => statuses.get(id)?.status);
-      statusPaths = {};
-      for (const status of ["in", "out", "undecided"] as const)
-        if (marks[status]) statusPaths[status] = new Path2D(marks[status]);
-    }
-    return { selectedId, matchPath, currentMatch, statusPaths };
+    const statusOf = statuses ? (id: string) => statuses.get(id)?.status : undefined;
+    return { selectedId, matchPath, currentMatch, statusOf };
   }, [scene, selectedId, matches, current, matchSet, statuses]);
 
   const draw = useRef<() => void>(() => {});
@@ -567,7 +565,7 @@ export function OverviewCanvas({ scene, dark }: { scene: OverviewScene; dark: bo
 }
 
 /** The minimap's picture of every claim, longest side in pixels (about twice the minimap's size). */
-const MINIMAP_PX = 480;
+const MINIMAP_PX = 320;
 
 const MinimapContext = createContext<{ url: string; bounds: OverviewScene["bounds"] } | null>(null);
 
@@ -587,8 +585,8 @@ function minimapPicture(scene: OverviewScene, palette: Palette): string {
         ctx.fillRect(
           (b.x - bounds.x) * k,
           (b.y - bounds.y) * k,
-          Math.max(1, b.width * k),
-          Math.max(1, b.height * k),
+          Math.max(1.5, b.width * k),
+          Math.max(1.5, b.height * k),
         );
   }
   return canvas.toDataURL("image/png");

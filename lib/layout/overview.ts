@@ -345,18 +345,23 @@ export function overviewLabel(box: Pick<OverviewBox, "side" | "text" | "width" |
   return kept;
 }
 
-/** The status marks of the analysis: a circle for stands, a square for refuted, a diamond for contested. */
+/**
+ * The status marks of the analysis in each box's top right corner: a circle for stands, a square
+ * for refuted, a diamond for contested. `radius` is in map units (the caller keeps it a few pixels
+ * on screen); a mark never takes more than about a third of its box.
+ */
 export function statusMarks(
   scene: OverviewScene,
   statusOf: (claimId: string) => "in" | "out" | "undecided" | undefined,
+  radius = 12,
 ): Record<"in" | "out" | "undecided", string> {
   const marks = { in: [] as string[], out: [] as string[], undecided: [] as string[] };
   for (const b of scene.boxes) {
     const status = statusOf(b.id);
     if (!status) continue;
-    const r = Math.min(b.height, b.width) * 0.32;
-    const cx = b.x + b.width - r - 4;
-    const cy = b.y + r + 4;
+    const r = Math.min(radius, b.height * 0.35, b.width * 0.15);
+    const cx = b.x + b.width - r * 1.3 - 2;
+    const cy = b.y + r * 1.3 + 2;
     if (status === "in") marks.in.push(circlePath(cx, cy, r));
     else if (status === "out") marks.out.push(rectPath(cx - r, cy - r, 2 * r, 2 * r));
     else
