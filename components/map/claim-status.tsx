@@ -23,6 +23,11 @@ export function useClaimStatus(id: string): ClaimStatusInfo | undefined {
   return useContext(ClaimStatusContext)?.get(id);
 }
 
+/** Every claim's status while the analysis is shown; null when it is off. */
+export function useClaimStatuses(): ReadonlyMap<string, ClaimStatusInfo> | null {
+  return useContext(ClaimStatusContext);
+}
+
 /** Adds each claim's status and reason to its node's accessible name while the analysis is shown. */
 export function useStatusLabels(nodes: MapFlowNode[]): MapFlowNode[] {
   const statuses = useContext(ClaimStatusContext);

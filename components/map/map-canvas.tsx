@@ -10,13 +10,21 @@ import { useCanvasEditing } from "./canvas-editing";
 import { AnchorNode, ClaimNode } from "./claim-node";
 import { useStatusLabels } from "./claim-status";
 import { MapMinimap, MinimapToggle } from "./map-minimap";
+import {
+  OverviewCanvas,
+  OverviewFrame,
+  type OverviewFrameNode,
+  OverviewMinimapNode,
+  OverviewMinimapScope,
+  useOverview,
+} from "./map-overview";
 import { useMapStore } from "./map-store";
 import { useMapView } from "./map-view";
 import { EdgeMarkers, RelationEdge } from "./relation-edge";
 import { useColorScheme } from "./use-color-scheme";
 import { useOpeningView } from "./use-opening-view";
 
-const NODE_TYPES: NodeTypes = { claim: ClaimNode, anchor: AnchorNode };
+const NODE_TYPES: NodeTypes = { claim: ClaimNode, anchor: AnchorNode, frame: OverviewFrame };
 const EDGE_TYPES: EdgeTypes = { relation: RelationEdge };
 
 /** Zoom at which claim text reads comfortably; the first view and reveals never go below it. */
@@ -48,7 +56,7 @@ function boxOf(layout: MapLayout, id: string) {
 
 /** The React Flow canvas of the open map. */
 export function MapCanvas() {
-  const { flow, layout } = useMapView();
+  const { flow, layout, index } = useMapView();
   const select = useMapStore((s) => s.select);
   const reveal = useMapStore((s) => s.reveal);
   const { onConnectEnd } = useCanvasEditing();
@@ -63,6 +71,9 @@ export function MapCanvas() {
     () => flow.edges.map((edge) => ({ ...edge, domAttributes: { ...edge.domAttributes, tabIndex: -1 } })),
     [flow.edges],
   );
+
+  // Zoomed out on a big map, one canvas draws the claims and React Flow holds only the frame and the selection.
+  const overview = useOverview(layout, index, nodes, edges);
 
   // The first view: the theses at reading size, or the requested claim; refitted on a new orientation.
   useOpeningView(container, layout, reveal !== null);
@@ -79,12 +90,26 @@ export function MapCanvas() {
   }, [reveal, layout, reactFlow]);
 
   return (
-    <div ref={container} className="clashmap-canvas relative h-full w-full" data-testid="map-canvas">
+    <div
+      ref={container}
+      className="clashmap-canvas relative h-full w-full"
+      data-testid="map-canvas"
+      data-overview={overview.active || undefined}
+      onDoubleClickCapture={(event) => {
+        // A double click on a claim's spot in the overview opens it at reading zoom (instead of zooming 2×).
+        if (
+          overview.active &&
+          (event.target as Element).closest(".react-flow__pane") &&
+          overview.openAt(event)
+        )
+          event.stopPropagation();
+      }}
+    >
       <style>{CANVAS_CSS}</style>
       <EdgeMarkers />
-      <ReactFlow<MapFlowNode, RelationFlowEdge>
-        nodes={nodes}
-        edges={edges}
+      <ReactFlow<MapFlowNode | OverviewFrameNode, RelationFlowEdge>
+        nodes={overview.nodes}
+        edges={overview.edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onlyRenderVisibleElements
@@ -101,7 +126,9 @@ export function MapCanvas() {
           if (node.type === "claim") select({ kind: "claim", id: node.id });
         }}
         onEdgeClick={(_, edge) => select({ kind: "relation", id: edge.id })}
-        onPaneClick={() => select(null)}
+        onPaneClick={(event) => {
+          if (!overview.active || !overview.selectAt(event)) select(null);
+        }}
         ariaLabelConfig={{
           "node.a11yDescription.default":
             "Press Enter to open this claim in the inspector; arrow keys move between claims.",
@@ -109,10 +136,23 @@ export function MapCanvas() {
         }}
       >
         <Background gap={24} />
+        {overview.active && overview.scene ? (
+          <OverviewCanvas scene={overview.scene} dark={colorScheme === "dark"} />
+        ) : null}
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.05 }}>
           <MinimapToggle />
         </Controls>
-        <MapMinimap width={layout.width} height={layout.height} dark={colorScheme === "dark"} />
+        <OverviewMinimapScope
+          scene={overview.active ? overview.scene : undefined}
+          dark={colorScheme === "dark"}
+        >
+          <MapMinimap
+            width={layout.width}
+            height={layout.height}
+            dark={colorScheme === "dark"}
+            nodeComponent={overview.active ? OverviewMinimapNode : undefined}
+          />
+        </OverviewMinimapScope>
       </ReactFlow>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { ControlButton, MiniMap, type Node, useStore } from "@xyflow/react";
-import { useSyncExternalStore } from "react";
+import { ControlButton, MiniMap, type MiniMapNodeProps, type Node, useStore } from "@xyflow/react";
+import { type ComponentType, useSyncExternalStore } from "react";
 import type { MapFlowNode } from "@/lib/graph/to-flow";
 import { PALETTES, type Palette } from "@/lib/layout/palette";
 
@@ -46,7 +46,7 @@ function useMinimapSetting(): boolean {
 function minimapColor(palette: Palette) {
   return (node: Node): string => {
     const data = (node as MapFlowNode).data;
-    if (!data) return palette.badge.border;
+    if (!data || !("type" in data || "side" in data)) return palette.badge.border;
     if ("side" in data) return palette.side[data.side].band;
     return palette.relation[data.type].stroke;
   };
@@ -56,7 +56,18 @@ function minimapColor(palette: Palette) {
  * The minimap, shown only while part of the map is out of view, so it never covers a fitted map;
  * hidden on phones and when turned off.
  */
-export function MapMinimap({ width, height, dark }: { width: number; height: number; dark: boolean }) {
+export function MapMinimap({
+  width,
+  height,
+  dark,
+  nodeComponent,
+}: {
+  width: number;
+  height: number;
+  dark: boolean;
+  /** Draws the nodes differently (the overview draws the whole map into its frame node). */
+  nodeComponent?: ComponentType<MiniMapNodeProps>;
+}) {
   const on = useMinimapSetting();
   // A boolean selector: panning re-renders this only when the answer changes.
   const wholeInView = useStore((s) => {
@@ -71,6 +82,7 @@ export function MapMinimap({ width, height, dark }: { width: number; height: num
       zoomable
       className="max-md:hidden"
       nodeColor={minimapColor(palette)}
+      nodeComponent={nodeComponent}
       bgColor={palette.background}
       maskColor={palette.minimapMask}
       ariaLabel="Minimap of the whole map"
