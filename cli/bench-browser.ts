@@ -113,7 +113,10 @@ export function browserRows(): BenchRow[] {
         });
         const started = Date.now();
         // A 20,000-claim file takes the server a while to read on a busy machine.
-        await page.goto(`http://127.0.0.1:${PORT}/maps/bench-${size}`, { waitUntil: "load", timeout: 120_000 });
+        await page.goto(`http://127.0.0.1:${PORT}/maps/bench-${size}`, {
+          waitUntil: "load",
+          timeout: 120_000,
+        });
         loaded = true;
         await page.getByTestId("claim-node").first().waitFor({ state: "visible", timeout: 120_000 });
         const value = Date.now() - started;
