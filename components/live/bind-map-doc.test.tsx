@@ -71,6 +71,16 @@ describe("bindMapToDoc", () => {
     expect(a.store.getState().past).toEqual([]);
   });
 
+  it("keeps the rendered model when the shared map holds the same, so nothing is laid out twice", () => {
+    const server = serverDoc();
+    const a = page(server);
+    expect(a.store.getState().model).toBe(MAP);
+    const changed = serverDoc();
+    writeMapChange(changed, MAP, { ...MAP, title: "Changed meanwhile" }, "file");
+    const b = page(changed);
+    expect(b.store.getState().model.title).toBe("Changed meanwhile");
+  });
+
   it("merges edits made at the same moment on two pages", () => {
     const server = serverDoc();
     const a = page(server);

@@ -4,6 +4,23 @@ import type { MapHistory, MapState } from "@/components/map/map-store";
 import { readMapFromDoc, writeMapChange } from "@/lib/live/doc";
 import type { ArgumentMap } from "@/lib/model/schema";
 
+/** Whether two maps hold the same content (key order aside, as far as JSON goes). */
+function sameMap(a: ArgumentMap, b: ArgumentMap): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  return value;
+}
+
 /** The origin of this page's own edits in the shared map: the only ones its undo takes back. */
 export const LOCAL_ORIGIN = Symbol("this page's edit");
 
@@ -65,7 +82,11 @@ export function bindMapToDoc(
         if (held !== rendered) writeMapChange(doc, rendered, held, LOCAL_ORIGIN);
         store.getState().setHistory(history(undo));
       }
-      store.getState().receive(readMapFromDoc(doc));
+      const shared = readMapFromDoc(doc);
+      // Usually the shared map is the one the page was rendered with: keep that model, so a big
+      // map is not laid out a second time as it goes live.
+      if (store.getState().model === rendered && sameMap(shared, rendered)) return;
+      store.getState().receive(shared);
     },
     holding: () => !live && store.getState().model !== rendered,
     dispose: () => {
