@@ -243,9 +243,15 @@ test.describe("following the presenter", () => {
     await expect(follow.page.getByText(map.title)).toBeVisible();
     await follow.page.screenshot({ path: "/tmp/follow-waiting.png" });
     expect(await seriousViolations(follow.page)).toEqual([]);
-    await presenterAt(browser, slug);
+    const present = await presenterAt(browser, slug);
     await expect(follow.status).toHaveText(`Following the presenter · step 1 of ${TOTAL}`);
     await expect(follow.claimText).toHaveText(text(0));
+    // The presenter closes the presentation: the follower keeps the last step and is told.
+    await present.page.keyboard.press("ArrowRight");
+    await expect(follow.claimText).toHaveText(text(1));
+    await present.page.context().close();
+    await expect(follow.status).toHaveText(`The presenter has stopped presenting · step 2 of ${TOTAL}`);
+    await expect(follow.claimText).toHaveText(text(1));
   });
 
   test("shows when the follower is offline, and catches up on reconnecting", async ({ browser }) => {

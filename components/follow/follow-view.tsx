@@ -91,7 +91,7 @@ function Following({ slug, map }: { slug: string; map: ArgumentMap }) {
         ? `Reading on your own · step ${view.step + 1} of ${total} · ${name} is on ${(presenterStep ?? 0) + 1}`
         : doc.presenterHere || !doc.synced
           ? `Following ${name} · step ${view.step + 1} of ${total}`
-          : `${name} has stopped presenting · step ${view.step + 1} of ${total}`;
+          : `${doc.state?.presenter || "The presenter"} has stopped presenting · step ${view.step + 1} of ${total}`;
 
   return (
     <div
