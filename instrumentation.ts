@@ -2,5 +2,5 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { importPool } = await import("./lib/server/import-pool");
-  importPool().warm();
+  void importPool().warm();
 }

@@ -1,8 +1,9 @@
 // `npm run bench`: times load, layout, edit and save on generated maps of 1,000, 5,000 and 20,000
 // claims next to dagre's layout of the same maps, and prints a table (or JSON with --json) with
 // each measure's target. `--sizes=1000,5000` picks sizes; `--browser` adds the browser part
-// (cli/bench-browser.ts, needs `npm run build`); `--live` runs the live editing load instead
-// (cli/bench-live.ts: 50 pages × 20 edits on the app server, needs `npm run build`).
+// (cli/bench-browser.ts, needs `npm run build`); `--rows=import` keeps the rows whose names contain
+// it; `--live` runs the live editing load instead (cli/bench-live.ts: 50 pages × 20 edits on the
+// app server, needs `npm run build`).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -321,15 +322,16 @@ export const ROWS: BenchRow[] = [
       },
     }),
   ),
-  // The server imports in a worker thread: cold is a new worker's first import (start-up and
-  // module loading included; run from source, so tsx's compiling too), warm the ones after it.
+  // The server imports in a worker thread. Cold: a new worker's first import (start-up and module
+  // loading included; run from source, so tsx's compiling too). After warm-up: the first import
+  // once the worker has run its importers, as the server has them after it starts. Warm: later ones.
   ...(
     [
       ["Kialo, 1,000 claims", () => ({ text: bigKialo(1000).text, file: "big.txt" })],
       ["AIF, 1,400 nodes", () => ({ text: bigAif(1400).text, file: "big.json" })],
     ] as const
   ).flatMap(([what, input]) =>
-    (["cold", "warm"] as const).map(
+    (["cold", "after warm-up", "warm"] as const).map(
       (when): BenchRow => ({
         name: `import in the server's worker, ${when}: ${what}`,
         unit: "ms",
@@ -344,6 +346,8 @@ export const ROWS: BenchRow[] = [
           };
           try {
             if (when === "cold") return { value: await timeAsync(once), note: "new worker" };
+            await pool.warm();
+            if (when === "after warm-up") return { value: await timeAsync(once) };
             await once();
             const runs: number[] = [];
             for (let i = 0; i < runsFor(size); i++) runs.push(await timeAsync(once));
@@ -408,7 +412,8 @@ async function main(): Promise<void> {
     },
     results: [],
   };
-  const rows = browser ? [...ROWS, ...browserRows()] : ROWS;
+  const only = args.find((a) => a.startsWith("--rows="))?.slice("--rows=".length);
+  const rows = (browser ? [...ROWS, ...browserRows()] : ROWS).filter((r) => !only || r.name.includes(only));
   for (const size of sizes) {
     // The map as the app reads it back from its file (a file lists supports before attacks).
     const yaml = serializeNewSource(generateMap({ claims: size }), "yaml");

@@ -52,3 +52,11 @@ test("while a 5 MB Kialo upload is imported, the library and a map page are answ
   await page.goto(`/maps/${body.slug}`);
   await expect(new WorkspacePage(page).claimNodes.first()).toBeVisible({ timeout: 60_000 });
 });
+
+test("the import route lists the formats it reads and its limits", async ({ request }) => {
+  const response = await request.get("/api/import");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.formats.map((f: { id: string }) => f.id)).toEqual(["yaml", "json", "argdown", "aif", "kialo"]);
+  expect(body.maxBytes).toBe(8 * 1024 * 1024);
+});

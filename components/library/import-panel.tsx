@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type DragEvent, useId, useRef, useState } from "react";
+import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { z } from "zod";
 import { ProblemKind } from "@/components/problems/problem-kind";
 import { importReportKey } from "@/components/workspace/import-note";
@@ -81,6 +81,10 @@ export function ImportPanel() {
   const [over, setOver] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [busy, setBusy] = useState(false);
+  // Readies the server's import route and worker while the reader looks for a file.
+  useEffect(() => {
+    void fetch("/api/import", { cache: "no-store" }).catch(() => undefined);
+  }, []);
 
   async function importFiles(files: File[]) {
     if (busy || files.length === 0) return;

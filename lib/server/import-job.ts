@@ -91,13 +91,52 @@ const WARM_UP: { name: string; text: string }[] = [
   },
   {
     name: "warm.yaml",
-    text: "version: 1\ntitle: Warm\ntheses: [t]\nclaims:\n  t: Thesis.\n  r:\n    text: A reason.\n    supports: t\n",
+    text: "version: 1\ntitle: Warm\ntheses: [t]\nclaims:\n  t:\n    text: Thesis.\n  r:\n    text: A reason.\n    supports: t\n",
   },
 ];
 
-/** Loads every importer and runs each on a small file, so the first real import pays for neither. */
-export async function warmImporters(): Promise<void> {
-  for (const file of WARM_UP) {
-    await runImportJob({ text: file.text, fileName: file.name, schemaReference: null });
+/** A Kialo discussion and an AIF map of a few hundred claims: big enough for the engine to optimise the hot code. */
+function mediumFiles(claims: number): { name: string; text: string }[] {
+  const kialo = ["Discussion Title: Warm", "", "1. Thesis of the warm-up."];
+  const nodes: { nodeID: string; text: string; type: string }[] = [
+    { nodeID: "0", text: "Thesis.", type: "I" },
+  ];
+  const edges: { edgeID: string; fromID: string; toID: string }[] = [];
+  const children = new Map<string, number>();
+  for (let i = 1; i < claims; i++) {
+    const parent = i < 10 ? "1" : `1.${1 + (i % 9)}`;
+    const n = (children.get(parent) ?? 0) + 1;
+    children.set(parent, n);
+    kialo.push(
+      `${parent}.${n}. ${i % 3 ? "Pro" : "Con"}: Reason number ${i} of the warm-up, with a few words.`,
+    );
+    const claim = String(2 * i);
+    const link = String(2 * i + 1);
+    nodes.push({ nodeID: claim, text: `Claim ${i} of the warm-up.`, type: "I" });
+    nodes.push({
+      nodeID: link,
+      text: i % 3 ? "Default Inference" : "Default Conflict",
+      type: i % 3 ? "RA" : "CA",
+    });
+    edges.push(
+      { edgeID: `${i}a`, fromID: claim, toID: link },
+      { edgeID: `${i}b`, fromID: link, toID: String(2 * Math.floor(i / 2)) },
+    );
   }
+  return [
+    { name: "warm-medium.txt", text: `${kialo.join("\n")}\n` },
+    { name: "warm-medium.json", text: JSON.stringify({ nodes, edges }) },
+  ];
+}
+
+/**
+ * Loads every importer and runs each on a small file, then the two commonest on files of a few
+ * hundred claims, so the first real import pays neither for loading nor for unoptimised code.
+ */
+export async function warmImporters(): Promise<ImportAnswer[]> {
+  const answers: ImportAnswer[] = [];
+  for (const file of [...WARM_UP, ...mediumFiles(300)]) {
+    answers.push(await runImportJob({ text: file.text, fileName: file.name, schemaReference: null }));
+  }
+  return answers;
 }

@@ -40,6 +40,9 @@ interface Slot {
   running?: Waiting & { timer: ReturnType<typeof setTimeout> };
   /** The worker said it runs (a worker that dies before that is not restarted on its own). */
   started: boolean;
+  /** Asked to load and run its importers once: settles when they have run (or the worker is gone). */
+  warmed?: Promise<void>;
+  onWarm?: () => void;
   gone: boolean;
 }
 
@@ -92,11 +95,17 @@ export class ImportPool {
     this.createWorker = options.createWorker ?? startImportWorker;
   }
 
-  /** Starts one worker and has it load and run every importer once, so the first upload is fast. */
-  warm(): void {
-    if (this.closed) return;
+  /** Starts one worker and has it load and run every importer once, so the first upload is fast; once per worker. */
+  warm(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     const slot = this.slots.find((s) => !s.gone) ?? this.spawn();
-    slot.worker.postMessage({ kind: "warm" });
+    if (!slot.warmed) {
+      slot.warmed = new Promise((resolve) => {
+        slot.onWarm = resolve;
+      });
+      slot.worker.postMessage({ kind: "warm" });
+    }
+    return slot.warmed;
   }
 
   /** Imports one upload in a worker. Never throws; a refusal is an answer. */
@@ -151,6 +160,7 @@ export class ImportPool {
       const message = fromWorkerSchema.safeParse(raw);
       if (!message.success) return;
       slot.started = true;
+      if (message.data.kind === "warm") slot.onWarm?.();
       if (message.data.kind !== "done") return;
       if (slot.running?.id !== message.data.id) return;
       this.finish(slot, message.data.answer);
@@ -217,13 +227,14 @@ export class ImportPool {
   private drop(slot: Slot, answer: ImportAnswer): void {
     if (slot.gone) return;
     slot.gone = true;
+    slot.onWarm?.();
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);
     this.finish(slot, answer);
     void slot.worker.terminate();
     if (this.closed) return;
     if (this.queue.length > 0) this.pump();
-    else if (this.slots.length === 0 && slot.started) this.warm();
+    else if (this.slots.length === 0 && slot.started) void this.warm();
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { MAX_IMPORT_BYTES } from "@/lib/formats/import-limits";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CLAIMS } from "@/lib/formats/import-limits";
+import { FORMATS } from "@/lib/formats/index";
 import { accessConfig, checkWrite } from "@/lib/server/access";
 import { readBodyLimited, requestFacts } from "@/lib/server/http";
 import { importPool } from "@/lib/server/import-pool";
@@ -20,6 +21,22 @@ const querySchema = z.object({
     .catch("upload"),
   from: z.string().max(20).optional().catch(undefined),
 });
+
+/**
+ * GET /api/import: the formats an upload may be in and the limits. The library asks once as it
+ * opens, which also loads this route and readies the import worker before the first upload.
+ */
+export function GET() {
+  void importPool().warm();
+  return Response.json(
+    {
+      formats: FORMATS.filter((f) => f.canImport).map((f) => ({ id: f.id, label: f.label })),
+      maxBytes: MAX_IMPORT_BYTES,
+      maxClaims: MAX_IMPORT_CLAIMS,
+    },
+    { headers: NO_STORE },
+  );
+}
 
 /** POST /api/import?name=<file name>[&from=<format>] with the file as the body: 201 with the new map's slug and report. */
 export async function POST(request: Request) {
