@@ -168,13 +168,6 @@ const NO_EDGES: RelationFlowEdge[] = [];
 
 type CellPaths = Partial<Record<OverviewLayer, Path2D>>[];
 
-/** A colour between two #rrggbb colours: `t` of `a` over `b`. */
-function mix(a: string, b: string, t: number): string {
-  const channel = (hex: string, i: number) => Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
-  const parts = [0, 1, 2].map((i) => Math.round(channel(a, i) * t + channel(b, i) * (1 - t)));
-  return `rgb(${parts.join(",")})`;
-}
-
 interface Extras {
   selectedId?: string;
   matchPath?: Path2D;
@@ -258,11 +251,16 @@ function drawOverview(
     ctx.stroke(p);
   });
   for (const side of ["aff", "neg"] as const) {
-    ctx.fillStyle = mix(palette.side[side].band, palette.background, 0.22);
+    // An opaque box (edges end under it) tinted with its side's colour.
     ctx.strokeStyle = palette.side[side].band;
     ctx.lineWidth = Math.max(1, 2 * zoom) * px;
     layer(side, (p) => {
+      ctx.fillStyle = palette.background;
       ctx.fill(p);
+      ctx.globalAlpha = 0.22;
+      ctx.fillStyle = palette.side[side].band;
+      ctx.fill(p);
+      ctx.globalAlpha = 1;
       ctx.stroke(p);
     });
     ctx.fillStyle = palette.side[side].band;
