@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
@@ -25,9 +25,17 @@ const TOKEN = "e2e-secret-token";
 /** A copy of the bundled map under a slug of its own, so each test has its own presentation. */
 function mapFor(name: string): string {
   const slug = `follow-${name}-${Date.now().toString(36)}`;
-  copyFileSync(SOURCE, path.join(serverDir("main"), `${slug}.yaml`));
+  const file = path.join(serverDir("main"), `${slug}.yaml`);
+  copyFileSync(SOURCE, file);
+  copies.push(file);
   return slug;
 }
+
+/** The copies made, removed after the file's tests so the library of later tests lists the bundled maps only. */
+const copies: string[] = [];
+test.afterAll(() => {
+  for (const file of copies.splice(0)) rmSync(file, { force: true });
+});
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -370,7 +370,8 @@ test("the library page has an icon and logs no console error about it", async ({
   const icon = await page.request.get(href!);
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
-  await page.waitForLoadState("networkidle");
+  // The icon is asked for as the page loads (not "networkidle": the library prefetches map pages).
+  await page.waitForLoadState("load");
   expect(errors.filter((e) => /favicon|icon/i.test(e))).toEqual([]);
 });
 
