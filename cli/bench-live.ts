@@ -72,7 +72,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function startAppServer(port: number, dir: string, redisUrl?: string): Promise<ChildProcess> {
-  const child = spawn("./node_modules/.bin/tsx", ["server/app-server.ts"], {
+  const child = spawn(process.execPath, ["server/main.mjs"], {
     stdio: ["ignore", process.env.LIVE_DEBUG ? "inherit" : "ignore", "inherit"],
     env: {
       ...process.env,

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import dagre from "dagre";
+import * as Y from "yjs";
 import { analyzeMap } from "../lib/analysis/analyze";
 import { generateMap } from "../lib/bench/generate";
 import { serialize as serializeArgdown } from "../lib/formats/argdown";
@@ -18,6 +19,7 @@ import { toFlow } from "../lib/graph/to-flow";
 import { layoutMap, type MapLayout } from "../lib/layout/layout";
 import { openingCollapsed } from "../lib/layout/open-view";
 import { buildClaimTree, treeOrder } from "../lib/layout/tree";
+import { loadMapIntoDoc, readMapFromDoc, writeMapChange } from "../lib/live/doc";
 import { indexMap } from "../lib/model/queries";
 import type { ArgumentMap } from "../lib/model/schema";
 import { revisionOf } from "../lib/storage/maps";
@@ -204,6 +206,37 @@ export const ROWS: BenchRow[] = [
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+  },
+  {
+    name: "live doc: load, then read the map",
+    unit: "ms",
+    target: { 5000: { max: 100 } },
+    measure: ({ size, map }) => {
+      const doc = new Y.Doc();
+      const load = timeMs(() => loadMapIntoDoc(doc, map));
+      const read = median(Array.from({ length: runsFor(size) }, () => timeMs(() => readMapFromDoc(doc))));
+      return { value: read, note: `load ${Math.round(load)} ms` };
+    },
+  },
+  {
+    name: "live doc: write one edit",
+    unit: "ms",
+    target: { 5000: { max: 20 } },
+    measure: ({ size, map }) => {
+      const doc = new Y.Doc();
+      loadMapIntoDoc(doc, map);
+      let current = readMapFromDoc(doc);
+      const times = Array.from({ length: runsFor(size) }, (_, i) => {
+        const next = {
+          ...current,
+          claims: current.claims.map((c, n) => (n === 10 ? { ...c, text: `Edit ${i}` } : c)),
+        };
+        const ms = timeMs(() => writeMapChange(doc, current, next));
+        current = next;
+        return ms;
+      });
+      return { value: median(times) };
     },
   },
   {

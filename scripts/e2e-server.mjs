@@ -13,7 +13,7 @@ cpSync("arguments", dir, { recursive: true });
 const fixtures = path.join("e2e", "fixtures", "maps");
 if (existsSync(fixtures)) cpSync(fixtures, dir, { recursive: true });
 
-const child = spawn("./node_modules/.bin/tsx", ["server/app-server.ts"], {
+const child = spawn(process.execPath, ["server/main.mjs"], {
   stdio: "inherit",
   env: { ...process.env, ARGUMENTS_DIR: dir, HOST: "127.0.0.1", PORT: port },
 });

@@ -87,7 +87,11 @@ export class FileWriter {
   private start(): Worker | undefined {
     if (this.worker || this.failed) return this.worker;
     try {
-      this.scratch ??= mkdtempSync(path.join(tmpdir(), "clashmap-store-"));
+      if (!this.scratch) {
+        const scratch = mkdtempSync(path.join(tmpdir(), "clashmap-store-"));
+        this.scratch = scratch;
+        process.once("exit", () => rmSync(scratch, { recursive: true, force: true }));
+      }
       const worker = new Worker(new URL("./store-worker.mjs", import.meta.url), {
         workerData: { scratch: this.scratch },
       });

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { mapDocName, presentDocName, readMapFromDoc, writeMapChange } from "../lib/live/doc";
 import { sessionValue } from "../lib/server/access";
 import { loadStoredMap } from "../lib/storage/maps";
@@ -81,7 +82,7 @@ describe("the live server on one machine", () => {
     // Written back to the file, debounced, comments kept.
     await waitFor(
       async () => (await fileMap()).map.claims.some((c) => c.id === "live-rebuttal"),
-      3000,
+      8000,
       "the file",
     );
     const text = readFileSync(path.join(dir, `${SLUG}.yaml`), "utf8");
@@ -98,7 +99,7 @@ describe("the live server on one machine", () => {
     addRebuttal(a, "typed-in-the-page");
     await waitFor(
       async () => (await fileMap()).map.claims.some((c) => c.id === "typed-in-the-page"),
-      3000,
+      8000,
       "the first write",
     );
 
@@ -112,7 +113,7 @@ describe("the live server on one machine", () => {
         "\nclaims:\n  from-disk:\n    text: Added in a text editor\n    side: neg\n    attacks: russia-key\n",
       ),
     );
-    await waitFor(() => claimIds(a).includes("from-disk"), 3000, "the claim from disk");
+    await waitFor(() => claimIds(a).includes("from-disk"), 8000, "the claim from disk");
     expect(claimIds(a)).toContain("typed-in-the-page");
 
     // A file that does not parse right now is ignored until it does; nothing is lost meanwhile.
@@ -128,7 +129,7 @@ describe("the live server on one machine", () => {
         const stored = await loadStoredMap(SLUG, dir);
         return !!stored?.ok && stored.map.claims.some((c) => c.id === "while-broken");
       },
-      3000,
+      8000,
       "the edit made while the file was broken",
     );
     const final = await fileMap();
@@ -216,6 +217,35 @@ describe("the live server on one machine", () => {
     expect((await loadStoredMap(SLUG, dir))?.ok).toBe(true);
   });
 
+  it("closes a connection that sends a malformed update, and goes on serving the others", async () => {
+    dir = copyMaps();
+    const s = await server(3368);
+    const a = client(s);
+    await a.synced;
+    const name = mapDocName(SLUG);
+    const text = (value: string) => [value.length, ...Buffer.from(value)];
+    // The provider protocol by hand: authenticate, then a "Yjs update" that is random bytes.
+    const raw = new WebSocket(s.url);
+    await new Promise((resolve, reject) => {
+      raw.once("open", resolve);
+      raw.once("error", reject);
+    });
+    const closed = new Promise<number>((resolve) => raw.once("close", (code) => resolve(code)));
+    raw.send(Uint8Array.from([...text(name), 2, 0, ...text("")]));
+    const garbage = [0x7f, 0x80, 0xff, 0x01, 0x33, 0x99, 0x10, 0x00, 0xfe, 0x42];
+    raw.send(Uint8Array.from([...text(name), 0, 2, garbage.length, ...garbage]));
+    expect(await closed).toBe(1003);
+    addRebuttal(a, "after-garbage");
+    await waitFor(
+      async () => (await fileMap()).map.claims.some((c) => c.id === "after-garbage"),
+      5000,
+      "the file",
+    );
+    const b = client(s);
+    await b.synced;
+    expect(claimIds(b)).toContain("after-garbage");
+  });
+
   it("never writes what a hostile client puts in the document: only valid maps reach the file", async () => {
     dir = copyMaps();
     const s = await server(3367);
@@ -235,7 +265,7 @@ describe("the live server on one machine", () => {
         const stored = await loadStoredMap(SLUG, dir);
         return !!stored?.ok && stored.map.claims.some((c) => c.id === "valid-after-junk");
       },
-      3000,
+      8000,
       "the valid edit in the file",
     );
   });
@@ -267,7 +297,7 @@ describe.skipIf(!haveRedis)("two app servers on one Redis", () => {
     await waitFor(() => claimIds(b).includes("across-servers"), 1000, "the edit on the other server");
     await waitFor(
       async () => (await fileMap()).map.claims.some((c) => c.id === "across-servers"),
-      3000,
+      8000,
       "the file",
     );
     await new Promise((resolve) => setTimeout(resolve, 800));
@@ -286,7 +316,7 @@ describe.skipIf(!haveRedis)("two app servers on one Redis", () => {
         const ids = (await fileMap()).map.claims.map((c) => c.id);
         return ids.includes("from-one") && ids.includes("from-two");
       },
-      4000,
+      8000,
       "both edits in the file",
     );
 

@@ -15,7 +15,7 @@ import {
   type onStoreDocumentPayload,
 } from "@hocuspocus/server";
 import { type WebSocket, WebSocketServer } from "ws";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { mapToNormalized } from "../lib/formats/normalized-json";
 import {
   isMapDocEmpty,
@@ -28,6 +28,7 @@ import {
 import { type ArgumentMap, MAX_FILE_BYTES } from "../lib/model/schema";
 import { type AccessConfig, accessConfig, type RequestFacts } from "../lib/server/access";
 import { liveWriteAllowed, refuseUpgrade, upgradeFacts } from "../lib/server/live-access";
+import { carriedUpdate } from "../lib/server/live-message";
 import { parseRedisUrl } from "../lib/server/redis-url";
 import {
   ARGUMENT_EXTENSIONS,
@@ -42,7 +43,7 @@ import {
   RevisionConflictError,
   validateIncomingMap,
 } from "../lib/storage/write";
-import { FileWriter } from "./file-writer";
+import { FileWriter, WORKER_FROM_CLAIMS } from "./file-writer";
 import { ClashmapRedis } from "./live-redis";
 
 export interface LiveServerOptions {
@@ -121,13 +122,12 @@ export class LiveServer {
       onAuthenticate: (payload) => this.authenticate(payload),
       onLoadDocument: (payload) => this.load(payload),
       afterLoadDocument: async ({ documentName, document }) => this.afterLoad(documentName, document),
-      beforeHandleMessage: async ({ update }) => {
-        if (update.byteLength > this.maxMessageBytes) {
-          throw Object.assign(new Error(`a message of ${update.byteLength} bytes is over the limit`), {
-            code: 1009,
-            reason: "message-too-large",
-          });
-        }
+      beforeHandleMessage: async ({ update, connection }) => {
+        const refusal = this.refuseMessage(update);
+        if (!refusal) return;
+        // The whole socket goes: a client that sends this is broken or hostile.
+        connection.webSocket.close(refusal.code, refusal.reason);
+        throw Object.assign(new Error(refusal.reason), refusal);
       },
       onStoreDocument: (payload) => this.store(payload),
       afterUnloadDocument: async ({ documentName }) => {
@@ -148,7 +148,6 @@ export class LiveServer {
 
   /** Starts watching the arguments folder for changes made on disk. */
   start(): this {
-    this.files.warm();
     try {
       this.watcher = watch(this.dir, (_event, name) => {
         if (typeof name === "string") this.fileChanged(name);
@@ -198,6 +197,19 @@ export class LiveServer {
     ws.on("error", (error) => this.log(`a live connection failed: ${error.message}`));
   }
 
+  /** Why a message is refused: over the size limit, or a Yjs update that does not decode. */
+  private refuseMessage(message: Uint8Array): { code: number; reason: string } | undefined {
+    if (message.byteLength > this.maxMessageBytes) return { code: 1009, reason: "message-too-large" };
+    const update = carriedUpdate(message);
+    if (!update) return undefined;
+    try {
+      Y.decodeUpdate(update);
+      return undefined;
+    } catch {
+      return { code: 1003, reason: "malformed-update" };
+    }
+  }
+
   /** Decides a connection's rights for one document: unknown documents are refused, writes need edit rights. */
   private async authenticate(payload: onAuthenticatePayload<ConnectionContext>): Promise<void> {
     const doc = parseDocName(payload.documentName);
@@ -232,6 +244,8 @@ export class LiveServer {
       storeFailed: false,
     });
     if (!elsewhere) loadMapIntoDoc(document, stored.map);
+    // A big map is written through the worker thread: start it before the first save needs it.
+    if (stored.map.claims.length >= WORKER_FROM_CLAIMS / 2) this.files.warm();
   }
 
   private afterLoad(documentName: string, document: Y.Doc): void {
