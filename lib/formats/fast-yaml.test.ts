@@ -196,6 +196,13 @@ describe("the fast YAML reader", () => {
     ];
   }
 
+  it("keeps the non-ASCII spaces of a one-line list's items, as the full parser does", () => {
+    // YAML separates flow items with spaces and tabs only: a no-break or ideographic space is text.
+    for (const space of ["\u00a0", "\u3000", "\ufeff", "\u2003"])
+      for (const text of [`a: [${space}b]\n`, `a: [b${space}]\n`, `a: [${space}]\n`, `a: [b,${space}c]\n`])
+        agrees(text);
+  });
+
   it("agrees with the full parser on generated documents in many styles", () => {
     fc.assert(
       fc.property(

@@ -430,10 +430,10 @@ function flowList(s: string): unknown[] {
   if (close < 0) throw GIVE_UP;
   const tail = s.slice(close + 1);
   if (tail !== "" && !/^ +#/.test(tail)) throw GIVE_UP;
-  const inner = s.slice(1, close).trim();
+  const inner = trimSpaces(s.slice(1, close));
   if (inner === "") return [];
   return inner.split(",").map((raw) => {
-    const item = raw.trim();
+    const item = trimSpaces(raw);
     if (item === "") throw GIVE_UP;
     if (item[0] === '"' && item.endsWith('"') && item.length > 1) {
       const value = doubleQuoted(item);
@@ -443,6 +443,15 @@ function flowList(s: string): unknown[] {
     if (!PLAIN_ID.test(item) || resolvesToNonString(item)) throw GIVE_UP;
     return item;
   });
+}
+
+/** `s` without the spaces around it: only U+0020 (tabs are refused earlier), not `trim`'s Unicode spaces. */
+function trimSpaces(s: string): string {
+  let begin = 0;
+  let end = s.length;
+  while (begin < end && s.charCodeAt(begin) === 32) begin++;
+  while (end > begin && s.charCodeAt(end - 1) === 32) end--;
+  return s.slice(begin, end);
 }
 
 /**
