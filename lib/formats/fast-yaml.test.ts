@@ -196,6 +196,19 @@ describe("the fast YAML reader", () => {
     ];
   }
 
+  it("reads a quoted value holding ' #', as the app writes a text with a hash sign", () => {
+    for (const text of [
+      'a: "New tag #1"\n',
+      "a: 'b #c' # a comment\n",
+      'a:\n  b: "x # y" # z\n',
+      'claims:\n  c1:\n    text: "Point #2: it holds"\n',
+    ]) {
+      const fast = readPlainYaml(text);
+      expect(fast, JSON.stringify(text)).toBeDefined();
+      expect(fast?.value).toEqual(full(text));
+    }
+  });
+
   it("keeps the non-ASCII spaces of a one-line list's items, as the full parser does", () => {
     // YAML separates flow items with spaces and tabs only: a no-break or ideographic space is text.
     for (const space of ["\u00a0", "\u3000", "\ufeff", "\u2003"])

@@ -312,19 +312,19 @@ class Reader {
 
 /** A comment after a value (` # …`) is not part of it; the value's trailing spaces go too. */
 function stripComment(inline: string): string {
-  let s = inline;
+  let begin = 0;
+  while (begin < inline.length && inline.charCodeAt(begin) === 32) begin++;
+  let s = inline.slice(begin);
   const c = s.charCodeAt(0);
   // A quoted scalar may hold ` #`; its comment, if any, follows the closing quote (checked there).
   if (c !== 34 && c !== 39) {
-    if (s.charCodeAt(0) === 35) return "";
+    if (c === 35) return "";
     const hash = s.indexOf(" #");
     if (hash >= 0) s = s.slice(0, hash);
   }
   let end = s.length;
   while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
-  let begin = 0;
-  while (begin < end && s.charCodeAt(begin) === 32) begin++;
-  return s.slice(begin, end);
+  return s.slice(0, end);
 }
 
 function resolvesToNonString(s: string): boolean {
