@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { generateMap } from "../bench/generate";
-import { serializeNewSource } from "./argument-file";
+import { parseArgumentSource, serializeNewSource } from "./argument-file";
 import { readPlainYaml } from "./fast-yaml";
 
 /** What the full parser reads, or undefined when it reports any problem (duplicate keys included). */
@@ -206,6 +206,18 @@ describe("the fast YAML reader", () => {
       const fast = readPlainYaml(text);
       expect(fast, JSON.stringify(text)).toBeDefined();
       expect(fast?.value).toEqual(full(text));
+    }
+  });
+
+  it("leaves a file nested thousands deep to the full parser, which places the problem", () => {
+    let text = "version: 1\ntitle: Deep\nclaims:\n  a:\n    text: A\nx:\n";
+    for (let depth = 1; depth <= 3000; depth++) text += `${" ".repeat(depth)}k:\n`;
+    expect(readPlainYaml(text)).toBeUndefined();
+    const parsed = parseArgumentSource(text, "deep.yaml");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.problems[0].code).toBe("syntax");
+      expect(parsed.problems[0].line).toBeGreaterThan(1);
     }
   });
 

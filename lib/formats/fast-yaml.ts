@@ -56,6 +56,9 @@ const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const OTHER_NUMBER =
   /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 const PLAIN_ID = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+// Argument files nest a few levels; a file nested far deeper is left to the full parser, before
+// this reader's recursion could run out of stack.
+const MAX_DEPTH = 100;
 
 /** Reads `text` if it is within the plain subset described above; undefined otherwise. */
 export function readPlainYaml(text: string): FastYaml | undefined {
@@ -72,6 +75,8 @@ class Reader {
   private i = 0;
   /** End of the last line read that held content (comments and blank lines after it are not the entry's). */
   private lastEnd = 0;
+  /** Collections open around the one being read: past MAX_DEPTH the full parser takes over (and places the problem). */
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -119,6 +124,7 @@ class Reader {
   /** A block mapping whose keys sit at column `indent`, starting at the current line (or at `from` in it). */
   private mapping(indent: number, top?: TopSpan[], firstFrom?: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     let from = firstFrom;
     for (;;) {
       let line: Line | undefined;
@@ -144,6 +150,7 @@ class Reader {
         top?.push(span);
       }
     }
+    this.depth--;
     return out;
   }
 
@@ -180,6 +187,7 @@ class Reader {
   /** A block mapping whose entries' places are recorded. */
   private entries(indent: number, spans: EntrySpan[]): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     for (;;) {
       this.skipEmpty();
       const line = this.lines[this.i];
@@ -194,6 +202,7 @@ class Reader {
       out[key] = this.value(line, at + key.length + 1, indent);
       spans.push({ id: key, start: line.start, end: this.lastEnd + 1 });
     }
+    this.depth--;
     return out;
   }
 
@@ -206,6 +215,7 @@ class Reader {
   /** A block list whose dashes sit at column `indent`. */
   private sequence(indent: number): unknown[] {
     const out: unknown[] = [];
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     for (;;) {
       this.skipEmpty();
       const line = this.lines[this.i];
@@ -243,6 +253,7 @@ class Reader {
       this.lastEnd = line.end;
       out.push(this.inlineValue(stripComment(this.text.slice(at, line.end)), indent));
     }
+    this.depth--;
     return out;
   }
 
