@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { addCard, addClaim, attachCard, connect, updateClaim } from "../model/edits";
 import type { ArgumentMap } from "../model/schema";
 import { type ParsedSource, parseArgumentSource, serializeArgumentSource } from "./argument-file";
+import { readPlainYaml } from "./fast-yaml";
 import { mapToNormalized } from "./normalized-json";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -277,6 +278,31 @@ describe("JSON maps keep their indentation and key order", () => {
       '-            "text": "Homework crowds out sleep",',
       '+            "text": "Homework costs sleep",',
     ]);
+  });
+
+  it("writes a one-line text that gains a line break as a block, which the fast reader reads", () => {
+    const text = [
+      "version: 1",
+      "title: School uniforms",
+      "claims:",
+      "  uniforms-help:",
+      "    text: School uniforms help students learn",
+      "    side: aff",
+      "  fewer-distractions:",
+      "    text: 'Uniforms remove fashion distractions'",
+      "    supports: uniforms-help",
+      "",
+    ].join("\n");
+    expect(readPlainYaml(text)).toBeDefined();
+    for (const id of ["uniforms-help", "fewer-distractions"]) {
+      const { out } = save(text, (m) => updateClaim(m, id, { text: "Two lines\nof text" }));
+      expect(lineDiff(text, out).filter((line) => line.startsWith("+"))).toEqual([
+        "+    text: |-",
+        "+      Two lines",
+        "+      of text",
+      ]);
+      expect(readPlainYaml(out)).toBeDefined();
+    }
   });
 
   it("adds a claim to a tab-indented file with tabs", () => {

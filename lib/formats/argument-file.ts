@@ -1174,7 +1174,17 @@ function mergeNode(doc: Document, node: unknown, want: unknown, path: string[]):
     return node;
   }
   if (isScalar(node) && (typeof want === "string" || typeof want === "number" || typeof want === "boolean")) {
-    if (node.value !== want) node.value = want;
+    if (node.value !== want) {
+      // A plain or single-quoted one-liner that gains a line break would be written folded over
+      // blank lines; it takes the block style a new text gets instead.
+      if (
+        typeof want === "string" &&
+        want.includes("\n") &&
+        (node.type === "PLAIN" || node.type === "QUOTE_SINGLE")
+      )
+        node.type = undefined;
+      node.value = want;
+    }
     return node;
   }
   return withComments(styleNew(doc.createNode(want)), node);

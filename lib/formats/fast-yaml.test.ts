@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { generateMap } from "../bench/generate";
-import { serializeNewSource } from "./argument-file";
+import { parseArgumentSource, serializeNewSource } from "./argument-file";
 import { readPlainYaml } from "./fast-yaml";
 
 /** What the full parser reads, or undefined when it reports any problem (duplicate keys included). */
@@ -195,6 +195,38 @@ describe("the fast YAML reader", () => {
       }),
     ];
   }
+
+  it("reads a quoted value holding ' #', as the app writes a text with a hash sign", () => {
+    for (const text of [
+      'a: "New tag #1"\n',
+      "a: 'b #c' # a comment\n",
+      'a:\n  b: "x # y" # z\n',
+      'claims:\n  c1:\n    text: "Point #2: it holds"\n',
+    ]) {
+      const fast = readPlainYaml(text);
+      expect(fast, JSON.stringify(text)).toBeDefined();
+      expect(fast?.value).toEqual(full(text));
+    }
+  });
+
+  it("leaves a file nested thousands deep to the full parser, which places the problem", () => {
+    let text = "version: 1\ntitle: Deep\nclaims:\n  a:\n    text: A\nx:\n";
+    for (let depth = 1; depth <= 3000; depth++) text += `${" ".repeat(depth)}k:\n`;
+    expect(readPlainYaml(text)).toBeUndefined();
+    const parsed = parseArgumentSource(text, "deep.yaml");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.problems[0].code).toBe("syntax");
+      expect(parsed.problems[0].line).toBeGreaterThan(1);
+    }
+  });
+
+  it("keeps the non-ASCII spaces of a one-line list's items, as the full parser does", () => {
+    // YAML separates flow items with spaces and tabs only: a no-break or ideographic space is text.
+    for (const space of ["\u00a0", "\u3000", "\ufeff", "\u2003"])
+      for (const text of [`a: [${space}b]\n`, `a: [b${space}]\n`, `a: [${space}]\n`, `a: [b,${space}c]\n`])
+        agrees(text);
+  });
 
   it("agrees with the full parser on generated documents in many styles", () => {
     fc.assert(

@@ -56,6 +56,9 @@ const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const OTHER_NUMBER =
   /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 const PLAIN_ID = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+// Argument files nest a few levels; a file nested far deeper is left to the full parser, before
+// this reader's recursion could run out of stack.
+const MAX_DEPTH = 100;
 
 /** Reads `text` if it is within the plain subset described above; undefined otherwise. */
 export function readPlainYaml(text: string): FastYaml | undefined {
@@ -72,6 +75,8 @@ class Reader {
   private i = 0;
   /** End of the last line read that held content (comments and blank lines after it are not the entry's). */
   private lastEnd = 0;
+  /** Collections open around the one being read: past MAX_DEPTH the full parser takes over (and places the problem). */
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -119,6 +124,7 @@ class Reader {
   /** A block mapping whose keys sit at column `indent`, starting at the current line (or at `from` in it). */
   private mapping(indent: number, top?: TopSpan[], firstFrom?: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     let from = firstFrom;
     for (;;) {
       let line: Line | undefined;
@@ -144,6 +150,7 @@ class Reader {
         top?.push(span);
       }
     }
+    this.depth--;
     return out;
   }
 
@@ -180,6 +187,7 @@ class Reader {
   /** A block mapping whose entries' places are recorded. */
   private entries(indent: number, spans: EntrySpan[]): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     for (;;) {
       this.skipEmpty();
       const line = this.lines[this.i];
@@ -194,6 +202,7 @@ class Reader {
       out[key] = this.value(line, at + key.length + 1, indent);
       spans.push({ id: key, start: line.start, end: this.lastEnd + 1 });
     }
+    this.depth--;
     return out;
   }
 
@@ -206,6 +215,7 @@ class Reader {
   /** A block list whose dashes sit at column `indent`. */
   private sequence(indent: number): unknown[] {
     const out: unknown[] = [];
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     for (;;) {
       this.skipEmpty();
       const line = this.lines[this.i];
@@ -243,6 +253,7 @@ class Reader {
       this.lastEnd = line.end;
       out.push(this.inlineValue(stripComment(this.text.slice(at, line.end)), indent));
     }
+    this.depth--;
     return out;
   }
 
@@ -312,19 +323,19 @@ class Reader {
 
 /** A comment after a value (` # …`) is not part of it; the value's trailing spaces go too. */
 function stripComment(inline: string): string {
-  let s = inline;
+  let begin = 0;
+  while (begin < inline.length && inline.charCodeAt(begin) === 32) begin++;
+  let s = inline.slice(begin);
   const c = s.charCodeAt(0);
   // A quoted scalar may hold ` #`; its comment, if any, follows the closing quote (checked there).
   if (c !== 34 && c !== 39) {
-    if (s.charCodeAt(0) === 35) return "";
+    if (c === 35) return "";
     const hash = s.indexOf(" #");
     if (hash >= 0) s = s.slice(0, hash);
   }
   let end = s.length;
   while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
-  let begin = 0;
-  while (begin < end && s.charCodeAt(begin) === 32) begin++;
-  return s.slice(begin, end);
+  return s.slice(0, end);
 }
 
 function resolvesToNonString(s: string): boolean {
@@ -430,10 +441,10 @@ function flowList(s: string): unknown[] {
   if (close < 0) throw GIVE_UP;
   const tail = s.slice(close + 1);
   if (tail !== "" && !/^ +#/.test(tail)) throw GIVE_UP;
-  const inner = s.slice(1, close).trim();
+  const inner = trimSpaces(s.slice(1, close));
   if (inner === "") return [];
   return inner.split(",").map((raw) => {
-    const item = raw.trim();
+    const item = trimSpaces(raw);
     if (item === "") throw GIVE_UP;
     if (item[0] === '"' && item.endsWith('"') && item.length > 1) {
       const value = doubleQuoted(item);
@@ -443,6 +454,15 @@ function flowList(s: string): unknown[] {
     if (!PLAIN_ID.test(item) || resolvesToNonString(item)) throw GIVE_UP;
     return item;
   });
+}
+
+/** `s` without the spaces around it: only U+0020 (tabs are refused earlier), not `trim`'s Unicode spaces. */
+function trimSpaces(s: string): string {
+  let begin = 0;
+  let end = s.length;
+  while (begin < end && s.charCodeAt(begin) === 32) begin++;
+  while (end > begin && s.charCodeAt(end - 1) === 32) end--;
+  return s.slice(begin, end);
 }
 
 /**
