@@ -138,6 +138,34 @@ describe("the live server on one machine", () => {
     await waitFor(() => !claimIds(a).includes("from-disk"), 2000, "the repaired file's change in the page");
   });
 
+  it("keeps edits made while the file was broken after the last page leaves, and writes them once it is fixed", async () => {
+    dir = copyMaps();
+    const s = await server(3369);
+    const a = client(s);
+    await a.synced;
+    const file = path.join(dir, `${SLUG}.yaml`);
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, "version: 1\ntitle: [unclosed\n");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    addRebuttal(a, "typed-then-left");
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    // The page leaves before anyone repairs the file: the edit must not go with it.
+    a.close();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(s.live.hocuspocus.documents.has(mapDocName(SLUG))).toBe(true);
+    writeFileSync(file, text);
+    await waitFor(
+      async () => {
+        const stored = await loadStoredMap(SLUG, dir);
+        return !!stored?.ok && stored.map.claims.some((c) => c.id === "typed-then-left");
+      },
+      8000,
+      "the edit in the repaired file",
+    );
+    // Written, the map leaves memory as usual.
+    await waitFor(() => !s.live.hocuspocus.documents.has(mapDocName(SLUG)), 3000, "the map to unload");
+  });
+
   it("makes a connection without edit rights read-only: it receives edits but cannot change the map", async () => {
     dir = copyMaps();
     const s = await server(3362, { env: { HOST: "127.0.0.1", CLASHMAP_READONLY: "1" } });

@@ -130,6 +130,12 @@ export class LiveServer {
         throw Object.assign(new Error(refusal.reason), refusal);
       },
       onStoreDocument: (payload) => this.store(payload),
+      // Edits that could not be written (the file is broken or gone) stay in memory after the
+      // last page leaves, until the file watcher sees the file fixed and writes them.
+      beforeUnloadDocument: async ({ documentName }) => {
+        if (this.states.get(documentName)?.storeFailed)
+          throw new Error(`${documentName} has edits not yet written`);
+      },
       afterUnloadDocument: async ({ documentName }) => {
         this.states.delete(documentName);
       },
