@@ -166,6 +166,24 @@ describe("the live server on one machine", () => {
     await waitFor(() => !s.live.hocuspocus.documents.has(mapDocName(SLUG)), 3000, "the map to unload");
   });
 
+  it("stops at once when a map is kept in memory for a broken file", async () => {
+    dir = copyMaps();
+    const s = await server(3372);
+    const a = client(s);
+    await a.synced;
+    writeFileSync(path.join(dir, `${SLUG}.yaml`), "version: 1\ntitle: [unclosed\n");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    addRebuttal(a, "never-written");
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    a.close();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(s.live.hocuspocus.documents.has(mapDocName(SLUG))).toBe(true);
+    const started = Date.now();
+    await s.live.destroy();
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(s.live.hocuspocus.documents.size).toBe(0);
+  });
+
   it("makes a connection without edit rights read-only: it receives edits but cannot change the map", async () => {
     dir = copyMaps();
     const s = await server(3362, { env: { HOST: "127.0.0.1", CLASHMAP_READONLY: "1" } });

@@ -107,6 +107,7 @@ export class LiveServer {
   private readonly log: (message: string) => void;
   private watcher?: FSWatcher;
   private readonly watchTimers = new Map<string, NodeJS.Timeout>();
+  private stopping = false;
 
   constructor(options: LiveServerOptions = {}) {
     this.dir = path.resolve(options.dir ?? argumentsDir());
@@ -133,8 +134,10 @@ export class LiveServer {
       // Edits that could not be written (the file is broken or gone) stay in memory after the
       // last page leaves, until the file watcher sees the file fixed and writes them.
       beforeUnloadDocument: async ({ documentName }) => {
-        if (this.states.get(documentName)?.storeFailed)
-          throw new Error(`${documentName} has edits not yet written`);
+        const state = this.states.get(documentName);
+        if (!state?.storeFailed) return;
+        if (!this.stopping) throw new Error(`${documentName} has edits not yet written`);
+        this.log(`${state.slug}: stopped with edits its file could not take (broken or gone)`);
       },
       afterUnloadDocument: async ({ documentName }) => {
         this.states.delete(documentName);
@@ -439,8 +442,12 @@ export class LiveServer {
         resolve();
       }, 10_000);
     });
+    this.stopping = true;
     this.hocuspocus.closeConnections();
     this.hocuspocus.flushPendingStores();
+    // Maps kept in memory for a broken file have no page left to close: unload them now.
+    for (const document of this.hocuspocus.documents.values())
+      if (document.getConnectionsCount() === 0) void this.hocuspocus.unloadDocument(document);
     await unloaded;
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
