@@ -184,6 +184,39 @@ describe("the live server on one machine", () => {
     expect(s.live.hocuspocus.documents.size).toBe(0);
   });
 
+  it("merges a page's edits made while the server restarted with edits made on the restarted server", async () => {
+    dir = copyMaps();
+    let s = await server(3373);
+    const a = client(s);
+    await a.synced;
+    addRebuttal(a, "before-the-restart");
+    await waitFor(
+      async () => (await fileMap()).map.claims.some((c) => c.id === "before-the-restart"),
+      8000,
+      "the first write",
+    );
+    await s.close();
+    servers.splice(servers.indexOf(s), 1);
+    // Page A, cut off, changes a claim's text; page B, on the restarted server, its notes.
+    const edit = (c: Client, change: Partial<{ text: string; notes: string }>) => {
+      const map = readMapFromDoc(c.doc);
+      writeMapChange(c.doc, map, {
+        ...map,
+        claims: map.claims.map((claim) => (claim.id === "russia-key" ? { ...claim, ...change } : claim)),
+      });
+    };
+    edit(a, { text: "Changed while the server was away" });
+    s = await server(3373);
+    const b = client(s);
+    await b.synced;
+    edit(b, { notes: "Noted on the restarted server" });
+    const key = (c: Client) => readMapFromDoc(c.doc).claims.find((claim) => claim.id === "russia-key");
+    await waitFor(() => key(b)?.text === "Changed while the server was away", 15_000, "A's edit on B");
+    await waitFor(() => key(a)?.notes === "Noted on the restarted server", 2000, "B's edit on A");
+    expect(key(b)?.notes).toBe("Noted on the restarted server");
+    expect(readMapFromDoc(a.doc).claims.length).toBe(readMapFromDoc(b.doc).claims.length);
+  });
+
   it("makes a connection without edit rights read-only: it receives edits but cannot change the map", async () => {
     dir = copyMaps();
     const s = await server(3362, { env: { HOST: "127.0.0.1", CLASHMAP_READONLY: "1" } });

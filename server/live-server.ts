@@ -45,6 +45,7 @@ import {
 } from "../lib/storage/write";
 import { FileWriter, WORKER_FROM_CLAIMS } from "./file-writer";
 import { ClashmapRedis } from "./live-redis";
+import { keepLiveState, liveStateFor } from "./live-state";
 
 export interface LiveServerOptions {
   /** The arguments folder (default: ARGUMENTS_DIR or ./arguments). */
@@ -252,7 +253,11 @@ export class LiveServer {
       loadAfterSync: elsewhere,
       storeFailed: false,
     });
-    if (!elsewhere) loadMapIntoDoc(document, stored.map);
+    if (!elsewhere) {
+      const kept = await liveStateFor(this.dir, doc.slug, stored.revision, stored.map, sameMap);
+      if (kept) Y.applyUpdate(document, kept);
+      else loadMapIntoDoc(document, stored.map);
+    }
     // A big map is written through the worker thread: start it before the first save needs it.
     if (stored.map.claims.length >= WORKER_FROM_CLAIMS / 2) this.files.warm();
   }
@@ -293,6 +298,7 @@ export class LiveServer {
         throw new Error(`the live map is over the size limit (${size} bytes); the file is kept`);
       if (sameMap(checked.value, state.base)) {
         state.storeFailed = false;
+        await this.keepState(state, document);
         return;
       }
       try {
@@ -305,6 +311,7 @@ export class LiveServer {
         state.base = checked.value;
         state.storeFailed = false;
         state.lastProblem = undefined;
+        await this.keepState(state, document);
         return;
       } catch (error) {
         if (error instanceof RevisionConflictError) {
@@ -355,6 +362,13 @@ export class LiveServer {
     state.revision = stored.revision;
     state.base = stored.map;
     return true;
+  }
+
+  /** Keeps the document's Yjs state beside the file, for the revision it is in step with. */
+  private async keepState(state: MapState, document: Y.Doc): Promise<void> {
+    await keepLiveState(this.dir, state.slug, state.revision, document).catch((error: unknown) =>
+      this.report(state, `cannot keep its live state: ${(error as Error).message}`),
+    );
   }
 
   private report(state: MapState, problem: string): void {
