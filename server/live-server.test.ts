@@ -138,6 +138,85 @@ describe("the live server on one machine", () => {
     await waitFor(() => !claimIds(a).includes("from-disk"), 2000, "the repaired file's change in the page");
   });
 
+  it("keeps edits made while the file was broken after the last page leaves, and writes them once it is fixed", async () => {
+    dir = copyMaps();
+    const s = await server(3369);
+    const a = client(s);
+    await a.synced;
+    const file = path.join(dir, `${SLUG}.yaml`);
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, "version: 1\ntitle: [unclosed\n");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    addRebuttal(a, "typed-then-left");
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    // The page leaves before anyone repairs the file: the edit must not go with it.
+    a.close();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(s.live.hocuspocus.documents.has(mapDocName(SLUG))).toBe(true);
+    writeFileSync(file, text);
+    await waitFor(
+      async () => {
+        const stored = await loadStoredMap(SLUG, dir);
+        return !!stored?.ok && stored.map.claims.some((c) => c.id === "typed-then-left");
+      },
+      8000,
+      "the edit in the repaired file",
+    );
+    // Written, the map leaves memory as usual.
+    await waitFor(() => !s.live.hocuspocus.documents.has(mapDocName(SLUG)), 3000, "the map to unload");
+  });
+
+  it("stops at once when a map is kept in memory for a broken file", async () => {
+    dir = copyMaps();
+    const s = await server(3372);
+    const a = client(s);
+    await a.synced;
+    writeFileSync(path.join(dir, `${SLUG}.yaml`), "version: 1\ntitle: [unclosed\n");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    addRebuttal(a, "never-written");
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    a.close();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(s.live.hocuspocus.documents.has(mapDocName(SLUG))).toBe(true);
+    const started = Date.now();
+    await s.live.destroy();
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(s.live.hocuspocus.documents.size).toBe(0);
+  });
+
+  it("merges a page's edits made while the server restarted with edits made on the restarted server", async () => {
+    dir = copyMaps();
+    let s = await server(3373);
+    const a = client(s);
+    await a.synced;
+    addRebuttal(a, "before-the-restart");
+    await waitFor(
+      async () => (await fileMap()).map.claims.some((c) => c.id === "before-the-restart"),
+      8000,
+      "the first write",
+    );
+    await s.close();
+    servers.splice(servers.indexOf(s), 1);
+    // Page A, cut off, changes a claim's text; page B, on the restarted server, its notes.
+    const edit = (c: Client, change: Partial<{ text: string; notes: string }>) => {
+      const map = readMapFromDoc(c.doc);
+      writeMapChange(c.doc, map, {
+        ...map,
+        claims: map.claims.map((claim) => (claim.id === "russia-key" ? { ...claim, ...change } : claim)),
+      });
+    };
+    edit(a, { text: "Changed while the server was away" });
+    s = await server(3373);
+    const b = client(s);
+    await b.synced;
+    edit(b, { notes: "Noted on the restarted server" });
+    const key = (c: Client) => readMapFromDoc(c.doc).claims.find((claim) => claim.id === "russia-key");
+    await waitFor(() => key(b)?.text === "Changed while the server was away", 15_000, "A's edit on B");
+    await waitFor(() => key(a)?.notes === "Noted on the restarted server", 2000, "B's edit on A");
+    expect(key(b)?.notes).toBe("Noted on the restarted server");
+    expect(readMapFromDoc(a.doc).claims.length).toBe(readMapFromDoc(b.doc).claims.length);
+  });
+
   it("makes a connection without edit rights read-only: it receives edits but cannot change the map", async () => {
     dir = copyMaps();
     const s = await server(3362, { env: { HOST: "127.0.0.1", CLASHMAP_READONLY: "1" } });

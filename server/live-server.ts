@@ -45,6 +45,7 @@ import {
 } from "../lib/storage/write";
 import { FileWriter, WORKER_FROM_CLAIMS } from "./file-writer";
 import { ClashmapRedis } from "./live-redis";
+import { keepLiveState, liveStateFor } from "./live-state";
 
 export interface LiveServerOptions {
   /** The arguments folder (default: ARGUMENTS_DIR or ./arguments). */
@@ -107,6 +108,7 @@ export class LiveServer {
   private readonly log: (message: string) => void;
   private watcher?: FSWatcher;
   private readonly watchTimers = new Map<string, NodeJS.Timeout>();
+  private stopping = false;
 
   constructor(options: LiveServerOptions = {}) {
     this.dir = path.resolve(options.dir ?? argumentsDir());
@@ -130,6 +132,14 @@ export class LiveServer {
         throw Object.assign(new Error(refusal.reason), refusal);
       },
       onStoreDocument: (payload) => this.store(payload),
+      // Edits that could not be written (the file is broken or gone) stay in memory after the
+      // last page leaves, until the file watcher sees the file fixed and writes them.
+      beforeUnloadDocument: async ({ documentName }) => {
+        const state = this.states.get(documentName);
+        if (!state?.storeFailed) return;
+        if (!this.stopping) throw new Error(`${documentName} has edits not yet written`);
+        this.log(`${state.slug}: stopped with edits its file could not take (broken or gone)`);
+      },
       afterUnloadDocument: async ({ documentName }) => {
         this.states.delete(documentName);
       },
@@ -243,7 +253,11 @@ export class LiveServer {
       loadAfterSync: elsewhere,
       storeFailed: false,
     });
-    if (!elsewhere) loadMapIntoDoc(document, stored.map);
+    if (!elsewhere) {
+      const kept = await liveStateFor(this.dir, doc.slug, stored.revision, stored.map, sameMap);
+      if (kept) Y.applyUpdate(document, kept);
+      else loadMapIntoDoc(document, stored.map);
+    }
     // A big map is written through the worker thread: start it before the first save needs it.
     if (stored.map.claims.length >= WORKER_FROM_CLAIMS / 2) this.files.warm();
   }
@@ -284,6 +298,7 @@ export class LiveServer {
         throw new Error(`the live map is over the size limit (${size} bytes); the file is kept`);
       if (sameMap(checked.value, state.base)) {
         state.storeFailed = false;
+        await this.keepState(state, document);
         return;
       }
       try {
@@ -296,6 +311,7 @@ export class LiveServer {
         state.base = checked.value;
         state.storeFailed = false;
         state.lastProblem = undefined;
+        await this.keepState(state, document);
         return;
       } catch (error) {
         if (error instanceof RevisionConflictError) {
@@ -346,6 +362,13 @@ export class LiveServer {
     state.revision = stored.revision;
     state.base = stored.map;
     return true;
+  }
+
+  /** Keeps the document's Yjs state beside the file, for the revision it is in step with. */
+  private async keepState(state: MapState, document: Y.Doc): Promise<void> {
+    await keepLiveState(this.dir, state.slug, state.revision, document).catch((error: unknown) =>
+      this.report(state, `cannot keep its live state: ${(error as Error).message}`),
+    );
   }
 
   private report(state: MapState, problem: string): void {
@@ -433,8 +456,12 @@ export class LiveServer {
         resolve();
       }, 10_000);
     });
+    this.stopping = true;
     this.hocuspocus.closeConnections();
     this.hocuspocus.flushPendingStores();
+    // Maps kept in memory for a broken file have no page left to close: unload them now.
+    for (const document of this.hocuspocus.documents.values())
+      if (document.getConnectionsCount() === 0) void this.hocuspocus.unloadDocument(document);
     await unloaded;
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();

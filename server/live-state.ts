@@ -1,0 +1,64 @@
+// The shared map's Yjs state, kept beside the argument file for the revision it was written with.
+// A map loaded again (after the server restarts, or after the last page left) continues from
+// the same Yjs items the open pages hold, so a page that comes back with edits made meanwhile
+// merges them field by field instead of competing, claim by claim, with a fresh copy of the file.
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import * as Y from "yjs";
+import { z } from "zod";
+import { readMapFromDoc } from "../lib/live/doc";
+import type { ArgumentMap } from "../lib/model/schema";
+import { writeFileAtomic } from "../lib/storage/write";
+
+export const LIVE_STATE_DIR = path.join(".clashmap", "live");
+
+const savedSchema = z.object({ revision: z.string(), state: z.string() });
+
+function statePath(dir: string, slug: string): string {
+  return path.join(dir, LIVE_STATE_DIR, `${slug}.json`);
+}
+
+/** Keeps a document's state as the one that goes with `revision` of the map's file. */
+export async function keepLiveState(dir: string, slug: string, revision: string, doc: Y.Doc): Promise<void> {
+  const file = statePath(dir, slug);
+  await mkdir(path.dirname(file), { recursive: true });
+  const state = Buffer.from(Y.encodeStateAsUpdate(doc)).toString("base64");
+  await writeFileAtomic(file, JSON.stringify({ revision, state }));
+}
+
+/**
+ * The kept state for this revision of the file, if there is one and it holds exactly `map`
+ * (compared by `same`); undefined otherwise (no state, another revision, unreadable).
+ */
+export async function liveStateFor(
+  dir: string,
+  slug: string,
+  revision: string,
+  map: ArgumentMap,
+  same: (a: ArgumentMap, b: ArgumentMap) => boolean,
+): Promise<Uint8Array | undefined> {
+  let text: string;
+  try {
+    text = await readFile(statePath(dir, slug), "utf8");
+  } catch {
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const saved = savedSchema.safeParse(json);
+  if (!saved.success || saved.data.revision !== revision) return undefined;
+  const update = new Uint8Array(Buffer.from(saved.data.state, "base64"));
+  const scratch = new Y.Doc();
+  try {
+    Y.applyUpdate(scratch, update);
+    return same(readMapFromDoc(scratch), map) ? update : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    scratch.destroy();
+  }
+}
