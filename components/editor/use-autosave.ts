@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { useMapStoreApi } from "@/components/map/map-store";
+import { leavingBy } from "@/components/ui/leaving-link";
 import { describeStatus } from "@/lib/editor/save-status";
 import { createSaver, type SaveTransport } from "@/lib/sync/saver";
 import { useEditorApi } from "./editor-store";
@@ -10,20 +11,6 @@ const transport: SaveTransport = (url, init) => fetch(url, { ...init, credential
 
 /** Save states in which nothing is lost by leaving once the waiting edit has been sent. */
 const SAFE_STATES = new Set(["saved", "pending", "saving"]);
-
-/** The link a plain left click would follow to another page of the app, or undefined. */
-function leavingBy(event: MouseEvent): HTMLAnchorElement | undefined {
-  if (event.defaultPrevented || event.button !== 0) return undefined;
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;
-  const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-  if (!(link instanceof HTMLAnchorElement) || link.hasAttribute("download")) return undefined;
-  if (link.target && link.target !== "_self") return undefined;
-  const url = new URL(link.href, window.location.href);
-  if (url.origin !== window.location.origin) return undefined;
-  // Links within this page (`?focus=`, `#…`) keep the editor and its saver.
-  if (url.pathname === window.location.pathname) return undefined;
-  return link;
-}
 
 /**
  * Saves the open map shortly after every edit (not on load), makes Ctrl/Cmd+S save at once through

@@ -1,20 +1,8 @@
+import { leavingBy } from "@/components/ui/leaving-link";
+
 /** The words of the question asked before leaving with edits that have not reached the server. */
 export const LEAVE_QUESTION =
   "You are offline and your latest edits have not reached the server yet.\n\nLeave this page anyway? Those edits will be lost.";
-
-/** The link a plain left click would follow to another page of the app, or undefined. */
-function leavingBy(event: MouseEvent): HTMLAnchorElement | undefined {
-  if (event.defaultPrevented || event.button !== 0) return undefined;
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;
-  const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-  if (!(link instanceof HTMLAnchorElement) || link.hasAttribute("download")) return undefined;
-  if (link.target && link.target !== "_self") return undefined;
-  const url = new URL(link.href, window.location.href);
-  if (url.origin !== window.location.origin) return undefined;
-  // Links within this page (`?focus=`, `#…`) keep the page and its connection.
-  if (url.pathname === window.location.pathname) return undefined;
-  return link;
-}
 
 /**
  * Asks before the page is left while `atRisk()` (edits that exist only in this page): the browser's
