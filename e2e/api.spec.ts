@@ -1,44 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { MAX_FILE_BYTES } from "../lib/model/schema";
+import { createMap, getMap, type NormalizedMap } from "./pages/api-maps";
 import { serverDir, serverUrl } from "./servers";
 
 const MAIN = serverUrl("main");
 const TOKEN = "e2e-secret-token";
-
-interface NormalizedMap {
-  slug: string;
-  title: string;
-  theses: string[];
-  claims: { id: string; text: string; side: string }[];
-  relations: { id: string; from: string; to: string; type: string }[];
-  evidence: unknown[];
-}
-
-/** Creates a fresh map on a server so write tests never touch the bundled ones. */
-async function createMap(
-  request: APIRequestContext,
-  title: string,
-  base = MAIN,
-  headers = {},
-): Promise<string> {
-  const response = await request.post(`${base}/api/maps`, { data: { title }, headers });
-  expect(response.status()).toBe(201);
-  const body = (await response.json()) as { slug: string };
-  expect(response.headers().location).toBe(`/maps/${body.slug}`);
-  return body.slug;
-}
-
-async function getMap(
-  request: APIRequestContext,
-  slug: string,
-  base = MAIN,
-): Promise<{ map: NormalizedMap; etag: string }> {
-  const response = await request.get(`${base}/api/maps/${slug}`);
-  expect(response.status()).toBe(200);
-  return { map: (await response.json()) as NormalizedMap, etag: response.headers().etag };
-}
 
 function withRebuttal(map: NormalizedMap, text: string): NormalizedMap {
   const thesis = map.theses[0];

@@ -1,31 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createMap, getMap, type NormalizedMap } from "./pages/api-maps";
 import { serverDir } from "./servers";
-
-interface NormalizedMap {
-  slug: string;
-  title: string;
-  theses: string[];
-  claims: { id: string; text: string; side: string }[];
-  relations: { id: string; from: string; to: string; type: string }[];
-  evidence: unknown[];
-}
-
-async function createMap(request: APIRequestContext, title: string): Promise<string> {
-  const response = await request.post("/api/maps", { data: { title } });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { slug: string }).slug;
-}
-
-async function getMap(
-  request: APIRequestContext,
-  slug: string,
-): Promise<{ map: NormalizedMap; etag: string }> {
-  const response = await request.get(`/api/maps/${slug}`);
-  expect(response.status()).toBe(200);
-  return { map: (await response.json()) as NormalizedMap, etag: response.headers().etag };
-}
 
 /** The map with one more claim attacking its thesis. */
 function withClaim(map: NormalizedMap, id: string, text: string): NormalizedMap {
