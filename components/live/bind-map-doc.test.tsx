@@ -71,6 +71,23 @@ describe("bindMapToDoc", () => {
     expect(a.store.getState().past).toEqual([]);
   });
 
+  it("sends at the first sync an edit made before the binding existed, given the map the page opened with", () => {
+    const server = serverDoc();
+    const doc = new Y.Doc();
+    const store = createMapStore({ slug: "uniforms", model: MAP, revision: "r1" });
+    // The connection's code loads after the map is on screen: an edit can come first.
+    store.getState().apply(rebut("Typed before the connection loaded"));
+    const binding = bindMapToDoc(store, doc, { canEdit: true, rendered: MAP });
+    expect(binding.holding()).toBe(true);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+    binding.synced();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(server)));
+    const shared = new Y.Doc();
+    Y.applyUpdate(shared, Y.encodeStateAsUpdate(server));
+    const other = page(shared);
+    expect(texts(other.store.getState().model)).toContain("Typed before the connection loaded");
+  });
+
   it("keeps the rendered model when the shared map holds the same, so nothing is laid out twice", () => {
     const server = serverDoc();
     const a = page(server);

@@ -46,9 +46,10 @@ export interface MapDocBinding {
 export function bindMapToDoc(
   store: StoreApi<MapState>,
   doc: Y.Doc,
-  options: { canEdit: boolean },
+  options: { canEdit: boolean; rendered?: ArgumentMap },
 ): MapDocBinding {
-  const rendered: ArgumentMap = store.getState().model;
+  // The map the page opened with (edits made before the binding was made count as held edits).
+  const rendered: ArgumentMap = options.rendered ?? store.getState().model;
   let live = false;
   let undo: Y.UndoManager | undefined;
 
