@@ -35,6 +35,22 @@ async function inside(element: Locator, canvas: Locator): Promise<boolean> {
   );
 }
 
+/** The claims on screen whose box meets the element's box (the floating inspector button, say). */
+async function claimsUnder(page: Page, element: Locator): Promise<string[]> {
+  const box = await element.boundingBox();
+  if (!box) return [];
+  return page.getByTestId("claim-node").evaluateAll(
+    (els, b) =>
+      els
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.left < b.x + b.width && r.right > b.x && r.top < b.y + b.height && r.bottom > b.y;
+        })
+        .map((el) => el.closest("[data-id]")?.getAttribute("data-id") ?? "?"),
+    box,
+  );
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}-${name}.png` });
 }
@@ -165,9 +181,14 @@ test.describe("big maps", () => {
     await expect(
       page.getByRole("button", { name: /^Expand: show \d+ hidden claims?$/ }).first(),
     ).toBeAttached();
+    // The map is far wider than the canvas: the floating "Hide inspector" button covers no claim.
+    const hide = page.getByRole("button", { name: "Hide inspector" });
+    await expect(workspace.claimNodes.first()).toBeVisible();
+    expect(await claimsUnder(page, hide)).toEqual([]);
 
     await workspace.fitAll();
     await expect(workspace.claimNodes).toHaveCount(shown);
+    expect(await claimsUnder(page, hide)).toEqual([]);
     for (const id of tree.roots) expect(await inside(workspace.node(id), workspace.canvas)).toBe(true);
     const boxes = await workspace.claimNodes.evaluateAll((els) =>
       els.map((el) => {

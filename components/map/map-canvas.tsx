@@ -4,7 +4,7 @@ import { Background, Controls, type EdgeTypes, type NodeTypes, ReactFlow, useRea
 import { useEffect, useMemo, useRef } from "react";
 import type { MapFlowNode, RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { MapLayout } from "@/lib/layout/layout";
-import { minZoomFor } from "@/lib/layout/open-view";
+import { FIT_PADDING, minZoomFor } from "@/lib/layout/open-view";
 import { paletteCss } from "@/lib/layout/palette-css";
 import { useCanvasEditing } from "./canvas-editing";
 import { AnchorNode, ClaimNode } from "./claim-node";
@@ -139,7 +139,7 @@ export function MapCanvas() {
         {overview.active && overview.scene ? (
           <OverviewCanvas scene={overview.scene} dark={colorScheme === "dark"} />
         ) : null}
-        <Controls showInteractive={false} fitViewOptions={{ padding: 0.05 }}>
+        <Controls showInteractive={false} fitViewOptions={{ padding: FIT_PADDING }}>
           <MinimapToggle />
         </Controls>
         <OverviewMinimapScope

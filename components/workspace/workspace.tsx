@@ -14,6 +14,7 @@ import { MapViewProvider, useMapView } from "@/components/map/map-view";
 import { type CommandHandler, useCommandKeys } from "@/components/ui/use-command-keys";
 import { WORKSPACE_COMMANDS, type WorkspaceCommandId } from "@/lib/commands/workspace";
 import type { Direction } from "@/lib/layout/layout";
+import { FIT_PADDING } from "@/lib/layout/open-view";
 import type { ArgumentMap } from "@/lib/model/schema";
 import { presentHref } from "@/lib/present/links";
 import { AnalysisProvider, useAnalysis } from "./analysis-context";
@@ -217,7 +218,7 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
       return true;
     },
     fit: () => {
-      void reactFlow.fitView({ padding: 0.05 });
+      void reactFlow.fitView({ padding: FIT_PADDING });
       return true;
     },
     "toggle-collapse": () => {

@@ -12,6 +12,7 @@ import {
   openingCollapsed,
   openingViewport,
   parseCollapsedParam,
+  TOP_BAND,
 } from "./open-view";
 import { randomMap } from "./random-map";
 import { buildClaimTree } from "./tree";
@@ -57,7 +58,19 @@ describe("openingViewport", () => {
     expect(view.zoom).toBeGreaterThanOrEqual(OPEN_ZOOM);
     expect(view.x).toBeGreaterThanOrEqual(0);
     expect(view.x + layout.width * view.zoom).toBeLessThanOrEqual(canvas.width);
+    expect(view.y).toBeGreaterThanOrEqual(TOP_BAND);
+    expect(view.y + layout.height * view.zoom).toBeLessThanOrEqual(canvas.height);
   });
+
+  for (const direction of ["TB", "LR"] as const) {
+    it(`opens a map too wide to fit with nothing in the top band (${direction})`, () => {
+      const layout = layoutMap(randomMap(5, { claims: 300 }), { direction });
+      const view = openingViewport(layout, canvas);
+      expect(view.zoom).toBe(OPEN_ZOOM);
+      const top = Math.min(...layout.nodes.map((n) => view.y + n.y * view.zoom));
+      expect(top).toBeGreaterThanOrEqual(TOP_BAND);
+    });
+  }
 
   for (const direction of ["TB", "LR"] as const) {
     it(`opens a bigger map at reading zoom with its theses in view (${direction})`, () => {
@@ -68,7 +81,8 @@ describe("openingViewport", () => {
       for (const id of layout.tree.roots) {
         const n = layout.nodes.find((node) => node.id === id)!;
         expect(view.x + n.x * view.zoom).toBeGreaterThanOrEqual(0);
-        expect(view.y + n.y * view.zoom).toBeGreaterThanOrEqual(0);
+        // Below the band the inspector's button floats in.
+        expect(view.y + n.y * view.zoom).toBeGreaterThanOrEqual(TOP_BAND);
         expect(view.x + (n.x + n.width) * view.zoom).toBeLessThanOrEqual(canvas.width);
         expect(view.y + (n.y + n.height) * view.zoom).toBeLessThanOrEqual(canvas.height);
       }

@@ -55,6 +55,13 @@ export const OPEN_ZOOM = 0.75;
 /** Below this zoom claims draw as simple shapes with a short label. */
 export const DETAIL_ZOOM = 0.45;
 const PAD = 24;
+/**
+ * Room kept free along the canvas's top edge, under the floating button that hides and shows the
+ * inspector: the first view and "fit" start the map below it, so it never covers a thesis.
+ */
+export const TOP_BAND = 48;
+/** Padding for React Flow's fitView: the top band above, the usual margin on the other sides. */
+export const FIT_PADDING = { top: `${TOP_BAND}px`, right: "4%", bottom: "4%", left: "4%" } as const;
 
 export interface Viewport {
   x: number;
@@ -76,35 +83,40 @@ interface Bounds {
  * side by side, else from the first — with as many levels below them as fit.
  */
 export function openingViewport(layout: Bounds, canvas: { width: number; height: number }): Viewport {
-  const room = { width: Math.max(1, canvas.width - 2 * PAD), height: Math.max(1, canvas.height - 2 * PAD) };
+  const room = {
+    width: Math.max(1, canvas.width - 2 * PAD),
+    height: Math.max(1, canvas.height - TOP_BAND - PAD),
+  };
   const fit = Math.min(room.width / Math.max(1, layout.width), room.height / Math.max(1, layout.height));
   if (fit >= OPEN_ZOOM) {
     const zoom = Math.min(fit, 1);
     return {
       x: (canvas.width - layout.width * zoom) / 2,
-      y: (canvas.height - layout.height * zoom) / 2,
+      y: TOP_BAND + (room.height - layout.height * zoom) / 2,
       zoom,
     };
   }
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const theses = layout.tree.roots.map((id) => byId.get(id)).filter((n) => n !== undefined);
   const tb = layout.direction === "TB";
-  // Along the row of theses: x top-down, y left-to-right.
+  // Along the row of theses: x top-down, y left-to-right; `low` and `high` are its two margins.
   const start = Math.min(0, ...theses.map((n) => (tb ? n.x : n.y)));
   const end = Math.max(0, ...theses.map((n) => (tb ? n.x + n.width : n.y + n.height)));
   const zoom = OPEN_ZOOM;
   const mapAcross = (tb ? layout.width : layout.height) * zoom;
   const canvasAcross = tb ? canvas.width : canvas.height;
+  const low = tb ? PAD : TOP_BAND;
+  const high = PAD;
   let offset: number;
-  if (mapAcross <= canvasAcross - 2 * PAD) offset = (canvasAcross - mapAcross) / 2;
+  if (mapAcross <= canvasAcross - low - high) offset = low + (canvasAcross - low - high - mapAcross) / 2;
   else {
     // Centre the theses when they fit, without leaving empty room before the map's start or
     // after its end; else start from the first.
-    const fits = (end - start) * zoom <= canvasAcross - 2 * PAD;
-    offset = fits ? canvasAcross / 2 - ((start + end) / 2) * zoom : PAD - start * zoom;
-    offset = Math.min(PAD, Math.max(canvasAcross - PAD - mapAcross, offset));
+    const fits = (end - start) * zoom <= canvasAcross - low - high;
+    offset = fits ? (low + canvasAcross - high) / 2 - ((start + end) / 2) * zoom : low - start * zoom;
+    offset = Math.min(low, Math.max(canvasAcross - high - mapAcross, offset));
   }
-  return tb ? { x: offset, y: PAD, zoom } : { x: PAD, y: offset, zoom };
+  return tb ? { x: offset, y: TOP_BAND, zoom } : { x: PAD, y: offset, zoom };
 }
 
 /** The smallest zoom the canvas allows: small enough that "fit" shows the whole map, even on a phone. */
