@@ -1,8 +1,10 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { EditorPage, fileMap, freshMap } from "./pages/editor";
 import { editFileOnDisk, fileHolds, joinLive, liveStatus, sendRebuttal, typeRebuttal } from "./pages/live";
-import { serverUrl } from "./servers";
+import { serverDir, serverUrl } from "./servers";
 
 const THESIS = "School uniforms help students learn";
 const COST = "Uniforms are a cost burden for poor families";
@@ -112,6 +114,59 @@ test("a claim added to the file on disk appears on open pages", async ({ browser
   await fileHolds(slug, ["Uniform swaps cut the cost to nothing", "Grades did not change after uniforms"]);
   await a.context.close();
   await b.context.close();
+});
+
+test("while the file on disk does not read, the page says its edits are not saved and why; fixed, it is plainly Live again", async ({
+  browser,
+}) => {
+  const slug = await freshMap();
+  const a = await joinLive(browser, slug);
+  await expect(liveStatus(a.editor)).toHaveText(/Live · only you here$/);
+  let good = "";
+  await editFileOnDisk(slug, (text) => {
+    good = text;
+    return "version: 1\ntitle: [unclosed\n";
+  });
+  const status = liveStatus(a.editor);
+  await expect(status).toHaveText(/Live · not saved$/);
+  const banner = a.editor.page
+    .getByRole("alert")
+    .filter({ hasText: "Edits are not being saved to the file" });
+  await expect(banner).toContainText(new RegExp(`${slug}\\.yaml does not read as a map \\(\\d+:\\d+ `));
+  await expect(banner).toContainText("kept on the server");
+  await expect(status).toHaveAttribute("data-file-problem", "");
+  const serious = (await new AxeBuilder({ page: a.editor.page }).analyze()).violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+  // Edits go on meanwhile, and land once the file is fixed.
+  await typeRebuttal(a.editor, THESIS, "Typed while the file was broken");
+  await sendRebuttal(a.editor);
+  await editFileOnDisk(slug, () => good);
+  await expect(status).toHaveText(/Live · only you here$/, { timeout: 10_000 });
+  await expect(banner).toHaveCount(0);
+  await fileHolds(slug, ["Typed while the file was broken"]);
+  await a.context.close();
+});
+
+test("a map whose file is deleted while a page is open says so, and after a reconnect says the server refused it instead of Connecting… forever", async ({
+  browser,
+}) => {
+  const slug = await freshMap();
+  const a = await joinLive(browser, slug);
+  const status = liveStatus(a.editor);
+  await expect(status).toHaveText(/Live · only you here$/);
+  await rm(path.join(serverDir("main"), `${slug}.yaml`));
+  await expect(a.editor.page.getByTestId("live-file-problem")).toContainText(
+    "its file is gone (renamed or deleted)",
+  );
+  await a.context.setOffline(true);
+  await expect(status).toHaveText(/Offline/);
+  await a.context.setOffline(false);
+  await expect(status).toHaveText(/Not live — the server refused this map; reload the page$/, {
+    timeout: 15_000,
+  });
+  await a.context.close();
 });
 
 test("a page offline for five seconds keeps its edits, asks before leaving, and they land when it reconnects", async ({

@@ -118,12 +118,30 @@ describe("the live server on one machine", () => {
 
     // A file that does not parse right now is ignored until it does; nothing is lost meanwhile.
     writeFileSync(file, "version: 1\ntitle: [unclosed\n");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The open page is told why its edits stop reaching the file, naming the file and the place.
+    await waitFor(
+      () => /russia-iran\.yaml does not read as a map \(\d+:\d+ /.test(a.fileProblem() ?? ""),
+      3000,
+      "the file's problem on the page",
+    );
     expect(claimIds(a)).toContain("from-disk");
     addRebuttal(a, "while-broken");
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(readFileSync(file, "utf8")).toBe("version: 1\ntitle: [unclosed\n");
+    // A page that joins now hears of the problem at once.
+    const late = client(s);
+    await late.synced;
+    await waitFor(
+      () => /does not read as a map/.test(late.fileProblem() ?? ""),
+      2000,
+      "the problem on a page that joined late",
+    );
     writeFileSync(file, text);
+    await waitFor(
+      () => a.fileProblem() === null && late.fileProblem() === null,
+      8000,
+      "the all-clear once the file is fixed",
+    );
     await waitFor(
       async () => {
         const stored = await loadStoredMap(SLUG, dir);

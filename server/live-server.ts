@@ -21,10 +21,12 @@ import {
   isMapDocEmpty,
   LIVE_PATH,
   loadMapIntoDoc,
+  mapDocName,
   parseDocName,
   readMapFromDoc,
   writeMapChange,
 } from "../lib/live/doc";
+import { fileProblemMessage } from "../lib/live/file-problem";
 import { type ArgumentMap, MAX_FILE_BYTES } from "../lib/model/schema";
 import { type AccessConfig, accessConfig, type RequestFacts } from "../lib/server/access";
 import { liveWriteAllowed, refuseUpgrade, upgradeFacts } from "../lib/server/live-access";
@@ -91,6 +93,13 @@ class UnknownDocument extends Error {
   reason = "unknown-document";
 }
 
+/** The file's problem that stopped a write, already reported to the log and the pages. */
+class ReportedProblem extends Error {
+  constructor() {
+    super("the file has problems");
+  }
+}
+
 const WATCH_SETTLE_MS = 100;
 
 export class LiveServer {
@@ -124,6 +133,11 @@ export class LiveServer {
       onAuthenticate: (payload) => this.authenticate(payload),
       onLoadDocument: (payload) => this.load(payload),
       afterLoadDocument: async ({ documentName, document }) => this.afterLoad(documentName, document),
+      // A page that joins while the file has a problem hears of it at once.
+      connected: async ({ documentName, connection }) => {
+        const problem = this.states.get(documentName)?.lastProblem;
+        if (problem) connection.sendStateless(fileProblemMessage(problem));
+      },
       beforeHandleMessage: async ({ update, connection }) => {
         const refusal = this.refuseMessage(update);
         if (!refusal) return;
@@ -280,7 +294,9 @@ export class LiveServer {
       await this.writeBack(documentName, state, document);
     } catch (error) {
       state.storeFailed = true;
-      this.log(`${state.slug}: not written: ${(error as Error).message}`);
+      // A file that does not read has been reported as such, in its own words.
+      if (!(error instanceof ReportedProblem))
+        this.report(state, `edits are not written to its file: ${(error as Error).message}`);
     }
   }
 
@@ -309,14 +325,14 @@ export class LiveServer {
         state.revision = revision;
         state.base = checked.value;
         state.storeFailed = false;
-        state.lastProblem = undefined;
+        this.report(state, undefined);
         await this.keepState(state, document);
         return;
       } catch (error) {
         if (error instanceof RevisionConflictError) {
           // Someone wrote the file meanwhile (an editor, a script, another server): take in their
           // change, then write again.
-          if (!(await this.catchUp(documentName, state, document))) throw new Error("the file has problems");
+          if (!(await this.catchUp(documentName, state, document))) throw new ReportedProblem();
           continue;
         }
         if (error instanceof MapNotFoundError) throw new Error("its file is gone (renamed or deleted)");
@@ -349,7 +365,7 @@ export class LiveServer {
       );
       return false;
     }
-    state.lastProblem = undefined;
+    this.report(state, undefined);
     if (stored.revision === state.revision) return true;
     if (
       !(await this.wasWritten(documentName, stored.revision)) &&
@@ -370,10 +386,17 @@ export class LiveServer {
     );
   }
 
-  private report(state: MapState, problem: string): void {
+  /**
+   * Records why the file is not taking edits right now (undefined: it is again): logged once, and
+   * told to every open page, so a page does not say "Live" while its edits only reach memory.
+   */
+  private report(state: MapState, problem: string | undefined): void {
     if (state.lastProblem === problem) return;
     state.lastProblem = problem;
-    this.log(`${state.slug}: ${problem}`);
+    if (problem) this.log(`${state.slug}: ${problem}`);
+    this.hocuspocus.documents
+      .get(mapDocName(state.slug))
+      ?.broadcastStateless(fileProblemMessage(problem ?? null));
   }
 
   private fileChanged(name: string): void {

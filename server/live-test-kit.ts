@@ -9,6 +9,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { LIVE_PATH } from "../lib/live/doc";
+import { readFileProblem } from "../lib/live/file-problem";
 import type { ArgumentMap } from "../lib/model/schema";
 import { LiveServer, type LiveServerOptions } from "./live-server";
 
@@ -66,6 +67,8 @@ export interface Client {
   synced: Promise<void>;
   /** "read-write" or "readonly" once authenticated. */
   scope: () => string | undefined;
+  /** The last word from the server about the map's file: its problem, null once fixed, undefined before any. */
+  fileProblem: () => string | null | undefined;
   close: () => void;
 }
 
@@ -89,6 +92,7 @@ export function connect(
   const synced = new Promise<void>((resolve, reject) => {
     settle = { resolve, reject };
   });
+  let fileProblem: string | null | undefined;
   const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Socket });
   const provider = new HocuspocusProvider({
     websocketProvider,
@@ -96,6 +100,10 @@ export function connect(
     document: doc,
     token: options.token ?? "",
     onSynced: () => settle?.resolve(),
+    onStateless: ({ payload }) => {
+      const problem = readFileProblem(payload);
+      if (problem !== undefined) fileProblem = problem;
+    },
     onAuthenticationFailed: ({ reason }) => settle?.reject(new Error(`refused: ${reason}`)),
   });
   provider.attach();
@@ -106,6 +114,7 @@ export function connect(
     doc,
     synced,
     scope: () => provider.authorizedScope,
+    fileProblem: () => fileProblem,
     close: () => {
       provider.destroy();
       websocketProvider.destroy();

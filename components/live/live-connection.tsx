@@ -16,6 +16,7 @@ import {
   peersFrom,
 } from "@/lib/editor/presence";
 import { LIVE_PATH, mapDocName } from "@/lib/live/doc";
+import { readFileProblem } from "@/lib/live/file-problem";
 import type { ArgumentMap } from "@/lib/model/schema";
 import { bindMapToDoc } from "./bind-map-doc";
 import { guardLeaving } from "./leave-guard";
@@ -80,6 +81,8 @@ export function LiveConnection({
     let everSynced = false;
     let connected = false;
     let scope: string | undefined;
+    // The server turned this map down (its file was renamed or deleted meanwhile, say): no use waiting.
+    let refused = false;
 
     const provider = new HocuspocusProvider({
       url: `${scheme}://${window.location.host}${LIVE_PATH}`,
@@ -88,6 +91,7 @@ export function LiveConnection({
     });
 
     const state = (): LiveState => {
+      if (refused) return "refused";
       if (!window.navigator.onLine) return "offline";
       if (connected && provider.synced) return "live";
       return everSynced ? "offline" : "connecting";
@@ -141,12 +145,21 @@ export function LiveConnection({
     });
     provider.on("authenticated", ({ scope: given }: { scope: string }) => {
       scope = given;
+      refused = false;
+      refresh();
+    });
+    provider.on("authenticationFailed", () => {
+      refused = true;
       refresh();
     });
     provider.on("synced", () => {
       if (!everSynced) binding.synced();
       everSynced = true;
       refresh();
+    });
+    provider.on("stateless", ({ payload }: { payload: string }) => {
+      const problem = readFileProblem(payload);
+      if (problem !== undefined) status.setState({ fileProblem: problem });
     });
     provider.on("close", refresh);
     provider.on("awarenessChange", refresh);

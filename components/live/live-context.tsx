@@ -13,6 +13,8 @@ export interface LiveStatus {
   readOnly: boolean;
   /** Edits made here that the server has not confirmed yet. */
   unsynced: boolean;
+  /** Why the server cannot write the map's file right now (edits wait on the server), or null. */
+  fileProblem: string | null;
   /** The name others see for this page. */
   name: string;
   /** The colour others see for this page. */
@@ -28,6 +30,7 @@ export function createLiveStatusStore(readOnly: boolean): StoreApi<LiveStatus> {
     people: 0,
     readOnly,
     unsynced: false,
+    fileProblem: null,
     name: "",
     colour: "",
     rename: () => {},

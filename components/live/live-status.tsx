@@ -28,10 +28,11 @@ function LiveStatusText() {
   const state = useLiveStatus((s) => s.state);
   const people = useLiveStatus((s) => s.people);
   const readOnly = useLiveStatus((s) => s.readOnly);
-  const { text, tone } = describeLive(state, people, readOnly);
+  const fileProblem = useLiveStatus((s) => s.fileProblem);
+  const { text, tone } = describeLive(state, people, readOnly, fileProblem);
   // Screen readers hear the connection change, not every arrival and departure.
   const [announced, setAnnounced] = useState("");
-  const settled = state === "live" ? "Live" : state === "connecting" ? "" : text;
+  const settled = state === "live" ? (fileProblem ? text : "Live") : state === "connecting" ? "" : text;
   useEffect(() => {
     if (settled) setAnnounced(settled);
   }, [settled]);
@@ -40,6 +41,7 @@ function LiveStatusText() {
       <div
         data-testid="live-status"
         data-state={state}
+        data-file-problem={fileProblem ? "" : undefined}
         data-people={state === "live" ? people : undefined}
         className={`flex min-w-0 max-w-80 items-center gap-1 text-sm ${TONES[tone]}`}
         title={text}
@@ -123,5 +125,43 @@ function NameButton() {
         </form>
       </div>
     </>
+  );
+}
+
+/**
+ * Below the toolbar while the live server cannot write the map's file (it does not read as a map,
+ * it is gone, a write failed): what is wrong, naming the file and the place, and that the edits
+ * are kept meanwhile. Renders nothing otherwise.
+ */
+export function LiveFileProblemBanner() {
+  const api = useLiveStatusApi();
+  if (!api) return null;
+  return <FileProblem />;
+}
+
+function FileProblem() {
+  const problem = useLiveStatus((s) => s.fileProblem);
+  const readOnly = useLiveStatus((s) => s.readOnly);
+  if (!problem) return null;
+  return (
+    <div
+      role="alert"
+      data-testid="live-file-problem"
+      className="border-b-2 border-amber-600 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50"
+    >
+      <p>
+        <span className="font-semibold">
+          {readOnly
+            ? "The map's file does not take edits right now: "
+            : "Edits are not being saved to the file: "}
+        </span>
+        <span className="break-words">{problem}</span>
+      </p>
+      <p className="mt-0.5">
+        {readOnly
+          ? "The map shown is the last one that did."
+          : "Everyone's edits are kept on the server and written as soon as the file reads again."}
+      </p>
+    </div>
   );
 }

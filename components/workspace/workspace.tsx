@@ -8,6 +8,7 @@ import { CanvasEditingFromEditor } from "@/components/editor/drag-connect";
 import { EditorHost } from "@/components/editor/editor-host";
 import { EditorProvider, useCanEdit, useOptionalEditorApi } from "@/components/editor/editor-store";
 import { LiveProvider } from "@/components/live/live-provider";
+import { LiveFileProblemBanner } from "@/components/live/live-status";
 import { focusNode, MapCanvas } from "@/components/map/map-canvas";
 import { MapStoreProvider, useMapStore, useMapStoreApi } from "@/components/map/map-store";
 import { MapViewProvider, useMapView } from "@/components/map/map-view";
@@ -241,6 +242,7 @@ function WorkspaceLayout({ unknownFocus }: { unknownFocus?: string }) {
     <div className="flex h-dvh flex-col">
       <Toolbar onHelp={shortcuts.open} />
       <ConflictBanner />
+      <LiveFileProblemBanner />
       <UnknownFocusNotice id={unknownFocus} />
       <main
         className={`relative grid min-h-0 flex-1 grid-cols-1 ${

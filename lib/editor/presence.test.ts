@@ -81,6 +81,10 @@ describe("peersByClaim", () => {
 describe("describeLive", () => {
   it("words each state of the connection", () => {
     expect(describeLive("connecting", 0, false).text).toBe("Connecting…");
+    expect(describeLive("refused", 0, false)).toEqual({
+      text: "Not live — the server refused this map; reload the page",
+      tone: "problem",
+    });
     expect(describeLive("live", 1, false).text).toBe("Live · only you here");
     expect(describeLive("live", 4, false)).toEqual({ text: "Live · 4 people here", tone: "ok" });
     expect(describeLive("offline", 2, false).text).toBe(
@@ -91,5 +95,16 @@ describe("describeLive", () => {
       text: "View only — the server did not accept edits from this page; reload to edit",
       tone: "problem",
     });
+  });
+
+  it("says when the file is not taking edits instead of a plain Live", () => {
+    const shown = describeLive(
+      "live",
+      2,
+      false,
+      "russia-iran.yaml does not read as a map (3:8 unexpected end)",
+    );
+    expect(shown).toEqual({ text: "Live · not saved", tone: "problem" });
+    expect(describeLive("live", 2, false, null).text).toBe("Live · 2 people here");
   });
 });

@@ -106,17 +106,21 @@ function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
 
 /**
  * The state of a live page's connection, as its status shows it; "view-only" when the page was
- * rendered for editing but the server let it only watch (a sign-in that ran out meanwhile).
+ * rendered for editing but the server let it only watch (a sign-in that ran out meanwhile);
+ * "refused" when the server turned the map down (its file renamed or deleted meanwhile).
  */
-export type LiveState = "connecting" | "live" | "offline" | "view-only";
+export type LiveState = "connecting" | "live" | "offline" | "view-only" | "refused";
 
 /** The words of the live status: the connection and how many people are on the map. */
 export function describeLive(
   state: LiveState,
   people: number,
   readOnly: boolean,
+  fileProblem: string | null = null,
 ): { text: string; tone: "ok" | "busy" | "problem" } {
   if (state === "connecting") return { text: "Connecting…", tone: "busy" };
+  if (state === "refused")
+    return { text: "Not live — the server refused this map; reload the page", tone: "problem" };
   if (state === "view-only")
     return {
       text: "View only — the server did not accept edits from this page; reload to edit",
@@ -127,5 +131,7 @@ export function describeLive(
       ? { text: "Offline — the map will catch up when you reconnect", tone: "problem" }
       : { text: "Offline — your edits are kept and will be merged when you reconnect", tone: "problem" };
   const here = people <= 1 ? "only you here" : `${people} people here`;
+  // Edits still pass between pages, but the file is not taking them (the banner says why).
+  if (fileProblem) return { text: "Live · not saved", tone: "problem" };
   return { text: `Live · ${here}`, tone: "ok" };
 }
