@@ -32,7 +32,7 @@ test("several messy files chosen at once are each imported with a report that re
   await expect(results.nth(0)).toContainText("1 contradiction imported as two attacks");
   await expect(results.nth(0)).toContainText("1 element's {yaml} data kept in its claim's notes");
   await expect(results.nth(1)).toContainText("homework.txt imported as Should homework be banned?");
-  await expect(results.nth(1)).toContainText("3 `-> See` links joined to the claim already in the map");
+  await expect(results.nth(1)).toContainText('3 "-> See" links joined to the claim already in the map');
   await expect(results.nth(1)).toContainText(
     "1 link to something other than a web address kept as its words only",
   );
@@ -70,8 +70,8 @@ test("a 3,000-claim Kialo export dropped on the library opens with one node per 
     timeout: 60_000,
   });
   const note = page.getByRole("complementary", { name: /Imported from kialo-3000\.txt/ });
-  await expect(note).toContainText("3000 claims");
-  await expect(note).toContainText(`${big.sees} \`-> See\` links joined`);
+  await expect(note).toContainText("3,000 claims");
+  await expect(note).toContainText(`${big.sees.toLocaleString("en-US")} "-> See" links joined`);
   await expect(new WorkspacePage(page).claimNodes.first()).toBeVisible();
   await page.screenshot({ path: "/tmp/import2-kialo-3000.png" });
 });

@@ -19,7 +19,7 @@ async function expectImportedMap(page: Page, claims: number) {
   const note = page.getByRole("complementary", { name: /Imported from russia-iran\.txt/ });
   await expect(note).toBeVisible();
   await expect(note).toContainText("11 claims, 11 relations (5 support, 6 attack, 0 undercut)");
-  await expect(note).toContainText("1 `-> See` link joined");
+  await expect(note).toContainText('1 "-> See" link joined');
   const workspace = new WorkspacePage(page);
   await workspace.claimNodes.first().waitFor({ state: "visible" });
   await workspace.fitAll();
@@ -144,8 +144,8 @@ test("a 1,000-claim Kialo discussion imports and opens in the workspace", async 
     timeout: 30_000,
   });
   const note = page.getByRole("complementary", { name: /Imported from big-discussion\.txt/ });
-  await expect(note).toContainText(`${big.claims} claims`);
-  await expect(note).toContainText(`${big.sees} \`-> See\` links joined`);
+  await expect(note).toContainText(`${big.claims.toLocaleString("en-US")} claims`);
+  await expect(note).toContainText(`${big.sees.toLocaleString("en-US")} "-> See" links joined`);
   await expect(new WorkspacePage(page).claimNodes.first()).toBeVisible();
 });
 

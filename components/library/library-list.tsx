@@ -1,15 +1,12 @@
 import Link from "next/link";
 import { ProblemKind } from "@/components/problems/problem-kind";
+import { plural } from "@/lib/model/plural";
 import { formatProblem } from "@/lib/model/problems";
 import type { LibraryEntry } from "@/lib/storage/library";
 import type { TrashEntry } from "@/lib/storage/manage";
 import { ImportPanel } from "./import-panel";
 import { NewMapForm } from "./new-map-form";
 import { RecentlyDeleted } from "./recently-deleted";
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * The library: every map in the arguments folder, with broken files listed as errors. `newMap`

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plural } from "../model/plural";
 import type { ProblemCode } from "../model/problems";
 import { indexMap } from "../model/queries";
 import { readingOrderIn } from "../model/reading-order";
@@ -7,7 +8,7 @@ import { subtreeMap } from "../model/subtree";
 import { MAX_IMPORT_CLAIMS } from "./import-limits";
 import type { ExportOptions, ImportResult } from "./index";
 import { locateJsonProblems, parseJsonText } from "./json-guard";
-import { MapBuilder, plural } from "./map-builder";
+import { MapBuilder } from "./map-builder";
 
 type Path = (string | number)[];
 
@@ -78,7 +79,7 @@ export function parse(input: string, fileName: string): ImportResult {
   if (!isRecord(graph) || !Array.isArray(graph.nodes) || !Array.isArray(graph.edges)) {
     found.push({
       path: base,
-      message: "expected AIF: an object with `nodes` and `edges` lists (bare, or inside `AIF`)",
+      message: 'expected AIF: an object with "nodes" and "edges" lists (bare, or inside "AIF")',
     });
     return fail();
   }

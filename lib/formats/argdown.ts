@@ -19,6 +19,7 @@ import {
 } from "@argdown/core";
 import { stringify } from "yaml";
 import { z } from "zod";
+import { plural } from "../model/plural";
 import type { Problem, ProblemCode } from "../model/problems";
 import { derivedSideIn, indexMap } from "../model/queries";
 import { readingOrderIn } from "../model/reading-order";
@@ -33,7 +34,7 @@ import {
 import { subtreeMap } from "../model/subtree";
 import { MAX_ARGDOWN_BYTES } from "./import-limits";
 import type { ExportOptions, ImportResult } from "./index";
-import { MapBuilder, plural } from "./map-builder";
+import { MapBuilder } from "./map-builder";
 import { cardListSchema, cardsFromData, type NewCard } from "./sources";
 
 /** Parsed Argdown, as far as the importer reads it (the parts of @argdown/core's response it uses). */

@@ -1,10 +1,10 @@
+import { plural } from "../model/plural";
 import type { Problem, ProblemCode } from "../model/problems";
 import { type ArgumentMap, MAX_FILE_BYTES } from "../model/schema";
 import { parseArgumentSource, serializeNewSource } from "./argument-file";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CLAIMS } from "./import-limits";
 import { FORMATS, type FormatId, type FormatInfo, formatInfo } from "./index";
 import { excessiveDepthAt, MAX_JSON_DEPTH, parseJsonText, positionOf } from "./json-guard";
-import { plural } from "./map-builder";
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_CLAIMS };
 
@@ -118,7 +118,9 @@ export async function importText(
   const map = result.value.map;
   if (map.claims.length === 0) return fail("the file holds no claims", 1, 1, "shape");
   if (map.claims.length > MAX_IMPORT_CLAIMS)
-    return fail(`the file holds ${map.claims.length} claims; one import takes at most ${MAX_IMPORT_CLAIMS}`);
+    return fail(
+      `the file holds ${map.claims.length.toLocaleString("en-US")} claims; one import takes at most ${MAX_IMPORT_CLAIMS.toLocaleString("en-US")}`,
+    );
   await yieldToOthers();
   const yaml =
     options.schemaReference === undefined

@@ -54,7 +54,7 @@ describe("import", () => {
     expect(map.theses).toEqual(["cities-should-ban-cars"]);
     expect(map.claims.map((c) => c.side)).toEqual(["aff", "aff", "neg", "neg"]);
     expect(map.claims[2].notes).toBe("Kialo 1.1.1");
-    expect(report).toContain("1 `-> See` link joined to the claim already in the map");
+    expect(report).toContain('1 "-> See" link joined to the claim already in the map');
     expect(valid(map)).toBe(true);
   });
 
@@ -120,7 +120,7 @@ describe("import", () => {
     const big = bigKialo(1000);
     const { map, report } = imported(big.text, "big.txt");
     expect(map.claims).toHaveLength(big.claims);
-    expect(report.join("\n")).toContain(`${big.sees} \`-> See\` links joined`);
+    expect(report.join("\n")).toContain(`${big.sees} "-> See" links joined`);
     expect(valid(map)).toBe(true);
   });
 
@@ -190,7 +190,7 @@ describe("the shared sample", () => {
     expect(map.claims).toHaveLength(11);
     expect(map.relations.filter((r) => r.type === "support")).toHaveLength(5);
     expect(map.relations.filter((r) => r.type === "attack")).toHaveLength(6);
-    expect(report).toContain("1 `-> See` link joined to the claim already in the map");
+    expect(report).toContain('1 "-> See" link joined to the claim already in the map');
     expect(map.claims.some((c) => c.text.includes("(and the engineers to run it)"))).toBe(true);
     expect(
       map.claims.some((c) =>

@@ -1,8 +1,9 @@
+import { plural } from "../model/plural";
 import type { Problem, ProblemCode } from "../model/problems";
 import type { RelationType } from "../model/schema";
 import { MAX_IMPORT_CLAIMS } from "./import-limits";
 import type { ImportResult } from "./index";
-import { MapBuilder, plural } from "./map-builder";
+import { MapBuilder } from "./map-builder";
 import { unsafeLinksAsLabels } from "./markdown-links";
 
 /** One numbered line of a Kialo export, with the lines that continue it. */
@@ -106,7 +107,7 @@ export function parse(input: string, fileName: string): ImportResult {
         at(
           1,
           "",
-          "no numbered claims: a Kialo export has lines like `1. Thesis` and `1.1. Pro: A reason`",
+          'no numbered claims: a Kialo export has lines like "1. Thesis" and "1.1. Pro: A reason"',
           "shape",
         ),
       ],
@@ -170,7 +171,7 @@ export function parse(input: string, fileName: string): ImportResult {
   if (problems.length > 0) return { ok: false, problems };
 
   const report = builder.summary();
-  if (joined > 0) report.push(`${plural(joined, "`-> See` link")} joined to the claim already in the map`);
+  if (joined > 0) report.push(`${plural(joined, '"-> See" link')} joined to the claim already in the map`);
   if (unsafeLinks > 0)
     report.push(
       `${plural(unsafeLinks, "link")} to something other than a web address kept as its words only`,

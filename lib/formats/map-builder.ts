@@ -1,4 +1,5 @@
 import { relationId, slugify, uniqueId } from "../model/ids";
+import { count, plural } from "../model/plural";
 import { defaultTheses, deriveSides } from "../model/queries";
 import {
   type ArgumentMap,
@@ -233,7 +234,7 @@ export class MapBuilder {
     const { support, attack, undercut } = this.relationCounts();
     const lines = [
       `${plural(this.claims.length, "claim")}, ${plural(support + attack + undercut, "relation")} ` +
-        `(${support} support, ${attack} attack, ${undercut} undercut), ${plural(this.cards.length, "card")} imported`,
+        `(${count(support)} support, ${count(attack)} attack, ${count(undercut)} undercut), ${plural(this.cards.length, "card")} imported`,
     ];
     if (this.markup > 0)
       lines.push(`${plural(this.markup, "claim")} with HTML-like markup kept as plain text`);
@@ -251,9 +252,4 @@ export function cleanText(text: string): string {
       .replace(/[ \t]+\n/g, "\n")
       .trim()
   );
-}
-
-/** `1 claim`, `2 claims`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

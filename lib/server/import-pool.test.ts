@@ -38,7 +38,7 @@ describe("the import pool", () => {
       counts: { claims: 2, relations: 2, cards: 0 },
     });
     expect(answer.value.source).toContain("title: Small");
-    expect(answer.value.report).toContain("1 `-> See` link joined to the claim already in the map");
+    expect(answer.value.report).toContain('1 "-> See" link joined to the claim already in the map');
   }, 30_000);
 
   it("answers a broken file with its located problems", async () => {
