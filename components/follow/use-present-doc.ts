@@ -1,21 +1,11 @@
 "use client";
 
-import { HocuspocusProvider } from "@hocuspocus/provider";
 import { useCallback, useEffect, useRef, useState } from "react";
-import * as Y from "yjs";
-import { LIVE_PATH, presentDocName } from "@/lib/live/doc";
-import { liveSocketUrl, type PresentState, readPresentState, writePresentState } from "@/lib/present/follow";
+import type * as Y from "yjs";
+import { type PresentState, writePresentState } from "@/lib/present/follow";
 
 /** Where the connection to the live server stands. */
 export type LiveStatus = "connecting" | "connected" | "offline";
-
-/** Awareness fields: presenting windows and followers say which they are, so each can count the other. */
-const PRESENTING = "presenting";
-const FOLLOWING = "following";
-
-function toLiveStatus(status: string): LiveStatus {
-  return status === "connected" ? "connected" : status === "connecting" ? "connecting" : "offline";
-}
 
 export interface PresentDoc {
   status: LiveStatus;
@@ -51,45 +41,24 @@ export function usePresentDoc(
 
   useEffect(() => {
     if (!enabled) return;
-    const ydoc = new Y.Doc();
-    doc.current = ydoc;
-    const read = () => setState(readPresentState(ydoc));
-    ydoc.getMap("state").observe(read);
-    const provider = new HocuspocusProvider({
-      url: liveSocketUrl(window.location, LIVE_PATH),
-      name: presentDocName(slug),
-      document: ydoc,
-      onStatus: ({ status: s }) => {
-        setStatus(toLiveStatus(s));
-        if (s !== "connected") setSynced(false);
-      },
-      onSynced: ({ state: done }) => {
-        setSynced(done);
-        read();
-      },
-      onAuthenticated: ({ scope: granted }) => setScope(granted),
-      onAuthenticationFailed: () => setScope("readonly"),
-      onAwarenessChange: ({ states }) => {
-        let presenterHere = false;
-        let followers = 0;
-        for (const s of states) {
-          if (s[PRESENTING] === true) presenterHere = true;
-          if (s[FOLLOWING] === true) followers++;
-        }
-        setPresence({ presenterHere, followers });
-      },
+    // Yjs and the Hocuspocus client load in their own chunk, after the page is on screen.
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import("./present-connection").then(({ connectPresentDoc }) => {
+      if (cancelled) return;
+      const connection = connectPresentDoc(slug, presenting, {
+        status: setStatus,
+        synced: setSynced,
+        scope: setScope,
+        state: setState,
+        presence: setPresence,
+      });
+      doc.current = connection.doc;
+      stop = connection.stop;
     });
-    provider.setAwarenessField(presenting ? PRESENTING : FOLLOWING, true);
-    // A closed lid or a dropped Wi-Fi shows at once, before the socket notices.
-    const offline = () => setStatus("offline");
-    const online = () => setStatus(toLiveStatus(provider.configuration.websocketProvider.status));
-    window.addEventListener("offline", offline);
-    window.addEventListener("online", online);
     return () => {
-      window.removeEventListener("offline", offline);
-      window.removeEventListener("online", online);
-      provider.destroy();
-      ydoc.destroy();
+      cancelled = true;
+      stop?.();
       doc.current = null;
       setSynced(false);
       setScope(undefined);
