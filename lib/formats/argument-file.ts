@@ -50,7 +50,7 @@ import {
 } from "../model/schema";
 import { checkMap, type Locus } from "../model/validate";
 import { type FastYaml, jsonWithoutDuplicateKeys, readPlainYaml } from "./fast-yaml";
-import { mergeJsonValue, printJsonLike } from "./json-writing";
+import { mergeJsonValue, printedLikeStringify, printJsonLike } from "./json-writing";
 import { mergeLines } from "./line-merge";
 import { mapToNormalized } from "./normalized-json";
 
@@ -973,6 +973,14 @@ export function serializeArgumentSource(
   options: { consume?: boolean } = {},
 ): string {
   if (source.shape === "normalized") {
+    const printed = printedLikeStringify(source.text, (original) => {
+      const slug = isPlainObject(original) ? original.slug : undefined;
+      return mergeJsonValue(
+        original,
+        mapToNormalized({ ...map, slug: typeof slug === "string" ? slug : undefined }),
+      );
+    });
+    if (printed !== undefined) return printed === source.text ? source.text : printed;
     const slug = source.doc.get("slug");
     const original: unknown = source.doc.toJS();
     const wanted = mergeJsonValue(
