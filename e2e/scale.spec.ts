@@ -97,6 +97,43 @@ test.describe("the bundled map on a laptop", () => {
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 
+  test("folding to one level after panning away shows the theses again", async ({ page }) => {
+    const workspace = new WorkspacePage(page);
+    await workspace.open("russia-iran");
+    const frame = (await workspace.canvas.boundingBox())!;
+    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height - 40);
+    await page.mouse.down();
+    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height - 640, { steps: 8 });
+    await page.mouse.up();
+    await page.getByRole("combobox", { name: "Collapse to depth" }).selectOption("1");
+    for (const id of ["russia-key", "decoupling-possible"])
+      await expect.poll(() => inside(workspace.node(id), workspace.canvas)).toBe(true);
+  });
+
+  test("no relation's cards badge is hidden under a claim", async ({ page }) => {
+    const workspace = new WorkspacePage(page);
+    await workspace.open("russia-iran");
+    for (const orientation of ["Top-down", "Left-to-right"] as const) {
+      await workspace.setOrientation(orientation);
+      await workspace.fitAll();
+      await expect(page.getByTestId("edge-badge").first()).toBeVisible();
+      // Each badge in view is on top where it is: no claim lies over any part of it.
+      const covered = await page.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLElement>('[data-testid="edge-badge"]')].filter((badge) => {
+            const r = badge.getBoundingClientRect();
+            const y = r.top + r.height / 2;
+            if (r.left < 0 || y < 0 || r.right > window.innerWidth || y > window.innerHeight) return false;
+            // Across its whole width, so a badge half under a card ("1 ca…") counts.
+            return [0.15, 0.5, 0.85].some(
+              (at) => !badge.contains(document.elementFromPoint(r.left + at * r.width, y)),
+            );
+          }).length,
+      );
+      expect(covered, orientation).toBe(0);
+    }
+  });
+
   test("a reload or a shared link opens the same orientation and folded claims", async ({ page }) => {
     const workspace = new WorkspacePage(page);
     await workspace.open("russia-iran");
@@ -279,5 +316,44 @@ test.describe("on a phone", () => {
     await expect(sheet).toHaveAttribute("data-sheet", "closed");
     await page.getByRole("button", { name: "Menu" }).tap();
     await expect(page.getByRole("button", { name: "Top-down" })).toBeVisible();
+    // A choice made in the menu folds it again, so the map is back on screen.
+    await page.getByRole("button", { name: "Left-to-right" }).tap();
+    await expect(page.getByRole("button", { name: "Top-down" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
+  });
+
+  test("a claim tapped low on the screen moves up above the sheet that opens for it", async ({ page }) => {
+    const workspace = new WorkspacePage(page);
+    await workspace.open("russia-iran");
+    const canvas = (await workspace.canvas.boundingBox())!;
+    // The lowest claim wholly on screen, in the part the sheet will cover.
+    const boxes = await workspace.claimNodes.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return {
+          id: el.closest("[data-id]")?.getAttribute("data-id") ?? "",
+          top: r.top,
+          bottom: r.bottom,
+          left: r.left,
+          right: r.right,
+        };
+      }),
+    );
+    const low = boxes
+      .filter(
+        (b) => b.bottom < canvas.y + canvas.height && b.top > 844 * 0.55 && b.left >= 0 && b.right <= 390,
+      )
+      .sort((a, b) => b.top - a.top)[0];
+    expect(low).toBeDefined();
+    await workspace.node(low.id).tap();
+    const sheet = page.getByTestId("inspector-panel");
+    await expect(sheet).toHaveAttribute("data-sheet", "open");
+    await expect
+      .poll(async () => {
+        const [claim, panel] = await Promise.all([workspace.node(low.id).boundingBox(), sheet.boundingBox()]);
+        return !!claim && !!panel && claim.y >= canvas.y - 1 && claim.y + claim.height <= panel.y + 1;
+      })
+      .toBe(true);
+    await shot(page, "phone-tap-low");
   });
 });

@@ -50,6 +50,17 @@ export function focusNode(container: HTMLElement | null, id: string, tries = 20)
   if (tries > 0) requestAnimationFrame(() => focusNode(container, id, tries - 1));
 }
 
+/**
+ * How much of the canvas the inspector covers as a sheet on phones and tablets (below Tailwind's
+ * `lg`, at most 62 % of the screen or 34rem, as the inspector panel's classes say), else 0.
+ */
+function sheetCover(container: HTMLElement | null): number {
+  if (!container || !window.matchMedia("(width < 64rem)").matches) return 0;
+  const rect = container.getBoundingClientRect();
+  const sheetTop = window.innerHeight - Math.min(window.innerHeight * 0.62, 34 * 16);
+  return Math.max(0, rect.bottom - sheetTop);
+}
+
 function boxOf(layout: MapLayout, id: string) {
   return layout.nodes.find((n) => n.id === id);
 }
@@ -85,9 +96,32 @@ export function MapCanvas() {
     const box = boxOf(layout, reveal.id);
     if (!box) return;
     const zoom = Math.max(reactFlow.getZoom(), READING_ZOOM);
-    void reactFlow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom });
+    // Centred in the part of the canvas the inspector's sheet leaves free.
+    const cover = sheetCover(container.current);
+    void reactFlow.setCenter(box.x + box.width / 2, box.y + box.height / 2 + cover / 2 / zoom, { zoom });
     if (reveal.focus) requestAnimationFrame(() => focusNode(container.current, reveal.id));
   }, [reveal, layout, reactFlow]);
+
+  // On a phone or tablet the selected claim's sheet slides up over the lower part of the map: a
+  // claim tapped there moves up into the room above the sheet.
+  const selected = useMapStore((s) => (s.selection?.kind === "claim" ? s.selection.id : null));
+  useEffect(() => {
+    if (!selected) return;
+    const cover = sheetCover(container.current);
+    const rect = container.current?.getBoundingClientRect();
+    const box = boxOf(layout, selected);
+    if (!cover || !rect || !box) return;
+    const { x, y, zoom } = reactFlow.getViewport();
+    const top = box.y * zoom + y;
+    const bottom = (box.y + box.height) * zoom + y;
+    const left = box.x * zoom + x;
+    const right = (box.x + box.width) * zoom + x;
+    if (top >= 0 && bottom <= rect.height - cover && left >= 0 && right <= rect.width) return;
+    void reactFlow.setCenter(box.x + box.width / 2, box.y + box.height / 2 + cover / 2 / zoom, {
+      zoom,
+      duration: 200,
+    });
+  }, [selected, layout, reactFlow]);
 
   return (
     <div

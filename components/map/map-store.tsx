@@ -45,7 +45,10 @@ export interface MapState {
   requestReveal: (id: string, focus: boolean) => void;
   select: (selection: Selection) => void;
   toggleCollapsed: (id: string) => void;
-  setCollapsed: (ids: Iterable<string>) => void;
+  /** Folds exactly these claims; `reopen` also brings the view back to the map's opening view. */
+  setCollapsed: (ids: Iterable<string>, options?: { reopen?: boolean }) => void;
+  /** Counts requests to show the opening view again (the canvas refits when it changes). */
+  reopened: number;
   setDirection: (direction: Direction) => void;
   setSearch: (query: string) => void;
   setMatchIndex: (index: number) => void;
@@ -96,7 +99,9 @@ export function createMapStore(init: MapStoreInit): StoreApi<MapState> {
         else collapsed.add(id);
         return { collapsed };
       }),
-    setCollapsed: (ids) => set({ collapsed: new Set(ids) }),
+    reopened: 0,
+    setCollapsed: (ids, options) =>
+      set((s) => ({ collapsed: new Set(ids), reopened: options?.reopen ? s.reopened + 1 : s.reopened })),
     setDirection: (direction) => set({ direction }),
     setSearch: (query) => set({ query, matchIndex: -1 }),
     setMatchIndex: (matchIndex) => set({ matchIndex }),

@@ -40,8 +40,15 @@ function RelationEdgeView({
       );
   // The middle of an undercut relation holds the anchor, so its badge moves towards the source.
   // A routed edge's badge sits where the line meets its answer, one per answer down the column.
-  const badgeAt =
-    data?.route && data.route.length > 2 ? data.route[1] : curve.pointAt(data?.undercut ? 0.25 : 0.5);
+  const route = data?.route && data.route.length > 2 ? data.route : undefined;
+  const badgeAt = route ? route[1] : curve.pointAt(data?.undercut ? 0.25 : 0.5);
+  // In a column of answers the badge ends where the line enters its answer, on the spine, so the
+  // answer's card does not cover half of it.
+  const besideAnswer =
+    route !== undefined && route[1].x < route[0].x - 4 && Math.abs(route[1].y - route[0].y) < 1;
+  const badgeTransform = besideAnswer
+    ? `translate(-100%, -50%) translate(${route[0].x - 3}px, ${route[0].y}px)`
+    : `translate(-50%, -50%) translate(${badgeAt.x}px, ${badgeAt.y}px)`;
   const cards = data?.cards ?? 0;
   return (
     <>
@@ -86,10 +93,14 @@ function RelationEdgeView({
             tabIndex={-1}
             aria-hidden="true"
             data-testid="edge-badge"
+            data-beside-answer={besideAnswer || undefined}
             onClick={() => select({ kind: "relation", id })}
             className="nodrag nopan pointer-events-auto absolute inline-flex items-center gap-1 rounded-full border px-1.5 py-0.5 text-[11px] font-semibold leading-none shadow-sm"
             style={{
-              transform: `translate(-50%, -50%) translate(${badgeAt.x}px, ${badgeAt.y}px)`,
+              transform: badgeTransform,
+              // Where the line's middle passes under a claim (a second target, an undercut) or
+              // the room beside an answer is narrow, the badge is drawn over the claim's edge.
+              zIndex: 1,
               borderColor: paletteVar(type),
               color: paletteVar(`${type}-text`),
               background: paletteVar("badge-fill"),

@@ -32,7 +32,11 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
     const collapsed = [...depths].filter(
       ([id, d]) => d === levels - 1 && (tree.children.get(id)?.length ?? 0) > 0,
     );
-    api.getState().setCollapsed(collapsed.map(([id]) => id));
+    // The map shrinks: show it from the theses again rather than the empty place the view was at.
+    api.getState().setCollapsed(
+      collapsed.map(([id]) => id),
+      { reopen: true },
+    );
   };
 
   return (
