@@ -131,6 +131,6 @@ describe("import", () => {
     expect(await runCli(["import", ...files.map((f) => path.join(SAMPLES, f))], io())).toBe(0);
     expect(readdirSync(args)).toHaveLength(3);
     expect(out).toContain("2 dialogue nodes skipped (L 1, YA 1)");
-    expect(out).toContain("1 `-> See` link joined to the claim already in the map");
+    expect(out).toContain('1 "-> See" link joined to the claim already in the map');
   });
 });

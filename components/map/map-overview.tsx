@@ -22,6 +22,7 @@ import {
 import type { Status } from "@/lib/analysis/grounded";
 import type { MapFlowNode, RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { MapLayout } from "@/lib/layout/layout";
+import { TOP_BAND } from "@/lib/layout/open-view";
 import {
   boxesIn,
   hitClaim,
@@ -343,7 +344,8 @@ function drawOverview(
       tags.push({
         box: b,
         x: Math.max(screen.left + 4, s.x),
-        y: above >= screen.top + 4 ? above : s.y + s.height + 6,
+        // Below the thesis when above it would reach into the canvas's top band (the inspector's button).
+        y: above >= screen.top + TOP_BAND ? above : s.y + s.height + 6,
       });
     }
     tags.sort((p, q) => p.y - q.y || p.x - q.x);

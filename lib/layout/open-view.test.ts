@@ -13,9 +13,10 @@ import {
   openingViewport,
   parseCollapsedParam,
   TOP_BAND,
+  unfoldPathTo,
 } from "./open-view";
 import { randomMap } from "./random-map";
-import { buildClaimTree } from "./tree";
+import { ancestorsOf, buildClaimTree } from "./tree";
 
 function bundledMap() {
   const file = path.join(process.cwd(), "arguments", "russia-iran.yaml");
@@ -47,6 +48,34 @@ describe("openingCollapsed", () => {
   it("reads and writes the URL value", () => {
     expect(parseCollapsedParam("b, a,,zz", (id) => id !== "zz")).toEqual(["b", "a"]);
     expect(collapsedParam(new Set(["b", "a"]))).toBe("a,b");
+  });
+});
+
+describe("unfoldPathTo", () => {
+  it("shows a claim found deep in a folded big map with its path and its own answers only", () => {
+    const map = randomMap(11, { claims: 3000 });
+    const tree = buildClaimTree(map);
+    const collapsed = new Set(openingCollapsed(tree, map.claims.length));
+    const visible = (folded: ReadonlySet<string>) =>
+      layoutMap(map, { collapsed: folded, tree }).nodes.map((n) => n.id);
+    const before = new Set(visible(collapsed));
+    // The deepest claim of the map, hidden when it opens.
+    const deepest = map.claims
+      .map((c) => c.id)
+      .reduce((a, b) => (ancestorsOf(tree, b).length > ancestorsOf(tree, a).length ? b : a));
+    expect(before.has(deepest)).toBe(false);
+    const next = unfoldPathTo(tree, collapsed, deepest);
+    expect(next).toBeDefined();
+    const after = visible(next!);
+    expect(after).toContain(deepest);
+    // Besides what was shown: the path, the claims beside it, and the found claim's answers.
+    const path = [...ancestorsOf(tree, deepest), deepest];
+    const allowed = new Set([...before, ...path.flatMap((id) => [id, ...(tree.children.get(id) ?? [])])]);
+    expect(after.filter((id) => !allowed.has(id))).toEqual([]);
+    expect(after.length - before.size).toBeLessThan(200);
+    // Already shown: nothing to unfold.
+    expect(unfoldPathTo(tree, next!, deepest)).toBeUndefined();
+    expect(unfoldPathTo(tree, collapsed, tree.roots[0])).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ClaimTree } from "./tree";
+import { ancestorsOf, type ClaimTree } from "./tree";
 
 /** Maps with more claims than this open folded to a readable depth. */
 export const BIG_MAP_CLAIMS = 300;
@@ -35,6 +35,34 @@ export function openingCollapsed(tree: ClaimTree, claimCount: number): string[] 
   // Keep the theses' own answers in view even when there are many.
   if (shown === 1 && perDepth.length > 1) shown = 2;
   return [...(atDepth[shown - 1] ?? [])].sort();
+}
+
+/**
+ * The folded claims after bringing `id` into view: each folded claim on its path unfolds, while
+ * the branches beside the path that this would show stay folded, as do those under `id` itself.
+ * So a claim found deep in a big map opens with its path and its own answers, not with every
+ * claim under its ancestors. Undefined when nothing folded hides `id`.
+ */
+export function unfoldPathTo(
+  tree: ClaimTree,
+  collapsed: ReadonlySet<string>,
+  id: string,
+): Set<string> | undefined {
+  const path = ancestorsOf(tree, id).reverse();
+  const highest = path.findIndex((a) => collapsed.has(a));
+  if (highest < 0) return undefined;
+  const next = new Set(collapsed);
+  const onPath = new Set([...path, id]);
+  const foldChildren = (node: string) => {
+    for (const child of tree.children.get(node) ?? [])
+      if (!onPath.has(child) && (tree.children.get(child)?.length ?? 0) > 0) next.add(child);
+  };
+  for (let i = highest; i < path.length; i++) {
+    next.delete(path[i]);
+    foldChildren(path[i]);
+  }
+  foldChildren(id);
+  return next;
 }
 
 /** Reads the folded claims from a URL value (`a,b,c`), keeping only known claims. */
