@@ -4,21 +4,10 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { loadMapIntoDoc, readMapFromDoc, writeMapChange } from "../lib/live/doc";
+import { UNIFORMS_MAP as MAP } from "../lib/live/uniforms-map";
 import { sameValue } from "../lib/model/same-value";
 import type { ArgumentMap } from "../lib/model/schema";
 import { keepLiveState, LIVE_STATE_DIR, loadLiveState } from "./live-state";
-
-const MAP: ArgumentMap = {
-  version: 1,
-  title: "Uniforms",
-  theses: ["t"],
-  claims: [
-    { id: "t", text: "Schools should require uniforms", side: "aff" },
-    { id: "c", text: "Uniforms cost families money", side: "neg" },
-  ],
-  relations: [{ id: "c-attacks-t", from: "c", to: "t", type: "attack" }],
-  evidence: [],
-};
 
 let dir: string;
 beforeEach(async () => {

@@ -2,21 +2,10 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createMapStore } from "@/components/map/map-store";
 import { loadMapIntoDoc, writeMapChange } from "@/lib/live/doc";
+import { UNIFORMS_MAP as MAP } from "@/lib/live/uniforms-map";
 import { addClaim, deleteClaim, updateClaim } from "@/lib/model/edits";
 import type { ArgumentMap } from "@/lib/model/schema";
 import { bindMapToDoc, LOCAL_ORIGIN } from "./bind-map-doc";
-
-const MAP: ArgumentMap = {
-  version: 1,
-  title: "Uniforms",
-  theses: ["t"],
-  claims: [
-    { id: "t", text: "Schools should require uniforms", side: "aff" },
-    { id: "c", text: "Uniforms cost families money", side: "neg" },
-  ],
-  relations: [{ id: "c-attacks-t", from: "c", to: "t", type: "attack" }],
-  evidence: [],
-};
 
 /**
  * A page bound to its own doc, linked to a server doc the way a provider links them: while

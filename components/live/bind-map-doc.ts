@@ -5,11 +5,6 @@ import { readMapFromDoc, writeMapChange } from "@/lib/live/doc";
 import { sameValue } from "@/lib/model/same-value";
 import type { ArgumentMap } from "@/lib/model/schema";
 
-/** Whether two maps hold the same content (key order aside, as far as JSON goes). */
-function sameMap(a: ArgumentMap, b: ArgumentMap): boolean {
-  return sameValue(a, b);
-}
-
 /** The origin of this page's own edits in the shared map: the only ones its undo takes back. */
 export const LOCAL_ORIGIN = Symbol("this page's edit");
 
@@ -75,7 +70,7 @@ export function bindMapToDoc(
       const shared = readMapFromDoc(doc);
       // Usually the shared map is the one the page was rendered with: keep that model, so a big
       // map is not laid out a second time as it goes live.
-      if (store.getState().model === rendered && sameMap(shared, rendered)) return;
+      if (store.getState().model === rendered && sameValue(shared, rendered)) return;
       store.getState().receive(shared);
     },
     holding: () => !live && store.getState().model !== rendered,

@@ -51,14 +51,14 @@ export function focusNode(container: HTMLElement | null, id: string, tries = 20)
 }
 
 /**
- * How much of the canvas the inspector covers as a sheet on phones and tablets (below Tailwind's
- * `lg`, at most 62 % of the screen or 34rem, as the inspector panel's classes say), else 0.
+ * How much of the canvas the inspector covers where it is a sheet over the map (phones and
+ * tablets: the panel marked `data-sheet` is fixed there), else 0. The sheet's top is read without
+ * its slide-in transform, so it is right while the sheet is still sliding up.
  */
 function sheetCover(container: HTMLElement | null): number {
-  if (!container || !window.matchMedia("(width < 64rem)").matches) return 0;
-  const rect = container.getBoundingClientRect();
-  const sheetTop = window.innerHeight - Math.min(window.innerHeight * 0.62, 34 * 16);
-  return Math.max(0, rect.bottom - sheetTop);
+  const sheet = document.querySelector<HTMLElement>("[data-sheet]");
+  if (!container || !sheet || getComputedStyle(sheet).position !== "fixed") return 0;
+  return Math.max(0, container.getBoundingClientRect().bottom - sheet.offsetTop);
 }
 
 function boxOf(layout: MapLayout, id: string) {

@@ -93,7 +93,6 @@ function RelationEdgeView({
             tabIndex={-1}
             aria-hidden="true"
             data-testid="edge-badge"
-            data-beside-answer={besideAnswer || undefined}
             onClick={() => select({ kind: "relation", id })}
             className="nodrag nopan pointer-events-auto absolute inline-flex items-center gap-1 rounded-full border px-1.5 py-0.5 text-[11px] font-semibold leading-none shadow-sm"
             style={{
