@@ -31,14 +31,7 @@ async function start(): Promise<void> {
     stdio: "ignore",
     env: { ...process.env, ARGUMENTS_DIR: dir, HOST: "127.0.0.1", CLASHMAP_READONLY: "1" },
   });
-  for (let i = 0; i < 120; i++) {
-    const up = await fetch(`http://127.0.0.1:${PORT}/`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitUp(PORT);
   // A server that has answered once: the map page's code is loaded, as on any server in use.
   writeFileSync(path.join(dir, "warm-up.json"), `${JSON.stringify(generateMap({ claims: 30 }))}\n`);
   await fetch(`http://127.0.0.1:${PORT}/maps/warm-up`).then(
@@ -51,12 +44,105 @@ async function start(): Promise<void> {
   });
 }
 
-/** Stops the server and the browser the browser rows started. */
+async function waitUp(port: number): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+let editServer: ChildProcess | undefined;
+let editDir: string | undefined;
+
+/**
+ * A second server as `npm start` runs it (editing and live editing on), on its own copies of the
+ * maps, for the edit row: the first one is read-only so the other rows measure the same pages.
+ */
+async function startEditServer(): Promise<void> {
+  if (editServer) return;
+  editDir = mkdtempSync(path.join(tmpdir(), "clashmap-bench-edit-"));
+  process.once("exit", () => editServer?.kill("SIGTERM"));
+  editServer = spawn(process.execPath, ["server/main.mjs"], {
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      ARGUMENTS_DIR: editDir,
+      HOST: "127.0.0.1",
+      PORT: String(EDIT_PORT),
+      CLASHMAP_LIVE: "1",
+      CLASHMAP_READONLY: "",
+    },
+  });
+  await waitUp(EDIT_PORT);
+}
+
+const EDIT_PORT = PORT + 1;
+
+/**
+ * Opens the map with every claim unfolded on the editing server, rewords a claim three times in
+ * the inspector, and returns the median milliseconds from Enter to the new text painted.
+ */
+async function editUnfolded(size: number, json: string): Promise<Measure> {
+  await startEditServer();
+  writeFileSync(path.join(editDir!, `bench-${size}.json`), json);
+  const p = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    await p.goto(`http://127.0.0.1:${EDIT_PORT}/maps/bench-${size}?collapsed=`, { timeout: 120_000 });
+    await p.getByText(/Live ·/).waitFor({ timeout: 120_000 });
+    await p.waitForTimeout(2000);
+    await p.getByTestId("claim-node").nth(3).click();
+    const times: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      await p.getByRole("button", { name: "Edit claim" }).click();
+      const box = p.getByRole("textbox", { name: "Claim text" });
+      const text = `Reworded for the benchmark, round ${round + 1}`;
+      await box.fill(text);
+      await p.waitForTimeout(500);
+      // The time is taken in the page: from the key press to the frame after the text is in a node.
+      await p.evaluate(`(() => {
+        window.__shown = undefined;
+        const text = ${JSON.stringify(text)};
+        document.querySelector('[aria-label="Claim text"]').addEventListener("keydown", (event) => {
+          if (event.key !== "Enter") return;
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            const nodes = document.querySelectorAll('[data-testid="claim-node"]');
+            if (![...nodes].some((n) => n.textContent.includes(text))) return;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => { window.__shown = performance.now() - start; }, 0));
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        }, { once: true, capture: true });
+      })()`);
+      await box.press("Enter");
+      await p.waitForFunction("window.__shown !== undefined", undefined, { timeout: 60_000 });
+      times.push((await p.evaluate("window.__shown")) as number);
+      await p.waitForTimeout(1000);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const shown = await p.getByTestId("claim-node").count();
+    return {
+      value: sorted[1],
+      note: `median of 3 (${times.map((t) => t.toFixed(0)).join(", ")} ms), ${shown} claim nodes in the DOM`,
+    };
+  } finally {
+    await p.close();
+  }
+}
+
+/** Stops the servers and the browser the browser rows started. */
 export async function closeBrowserBench(): Promise<void> {
   await browser?.close();
   server?.kill("SIGTERM");
+  editServer?.kill("SIGTERM");
   if (dir) rmSync(dir, { recursive: true, force: true });
+  if (editDir) rmSync(editDir, { recursive: true, force: true });
   server = undefined;
+  editServer = undefined;
   browser = undefined;
 }
 
@@ -217,6 +303,12 @@ export function browserRows(): BenchRow[] {
         const drawn = overview ? "one canvas" : "DOM nodes";
         return { ...measured, note: `${measured.note}, ${drawn}, ${domClaims} claim nodes in the DOM` };
       },
+    },
+    {
+      name: "edit → on screen, every claim unfolded (browser)",
+      unit: "ms",
+      target: { 1000: { max: 50 }, 5000: { max: 100 }, 20000: { max: 300 } },
+      measure: async ({ size, json }) => (browser ? editUnfolded(size, json) : undefined),
     },
     {
       name: "JS heap",

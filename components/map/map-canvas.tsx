@@ -76,12 +76,10 @@ export function MapCanvas() {
   // React Flow's own "system" mode can stay light after hydration, so the scheme is passed explicitly.
   const colorScheme = useColorScheme();
   const nodes = useStatusLabels(flow.nodes);
-  // Claims are the canvas's Tab stops. Edges come first in React Flow's DOM, so they leave the Tab
-  // order but stay focusable (a click focuses one; the inspector's "Open link" buttons select it).
-  const edges = useMemo(
-    () => flow.edges.map((edge) => ({ ...edge, domAttributes: { ...edge.domAttributes, tabIndex: -1 } })),
-    [flow.edges],
-  );
+  // Claims are the canvas's Tab stops. Edges come first in React Flow's DOM, so they are made
+  // outside the Tab order but focusable (a click focuses one; the inspector's "Open link" buttons
+  // select it).
+  const { edges } = flow;
 
   // Zoomed out on a big map, one canvas draws the claims and React Flow holds only the frame and the selection.
   const overview = useOverview(layout, index, nodes, edges);

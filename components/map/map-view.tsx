@@ -1,21 +1,15 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useMemo, useRef } from "react";
-import { reuseFlow } from "@/lib/graph/flow-reuse";
+import { deriveMapView, type MapView } from "@/lib/graph/map-view";
 import { searchClaims } from "@/lib/graph/search";
-import { type FlowGraph, toFlow } from "@/lib/graph/to-flow";
-import { layoutMap, type MapLayout } from "@/lib/layout/layout";
-import { buildClaimTree, type ClaimTree, treeOrder } from "@/lib/layout/tree";
-import { indexMap, type MapIndex } from "@/lib/model/queries";
 import { useMapStore } from "./map-store";
 
-export interface MapView {
-  index: MapIndex;
-  tree: ClaimTree;
-  /** Every claim in reading order. */
-  order: string[];
-  layout: MapLayout;
-  flow: FlowGraph;
+export type { MapView } from "@/lib/graph/map-view";
+
+/** The derived view of the open map, or null outside a MapViewProvider. */
+export function useOptionalMapView(): MapView | null {
+  return useContext(MapViewContext);
 }
 
 /** The claims matching the search, derived from the current model so edits and undo update them. */
@@ -36,21 +30,16 @@ export function MapViewProvider({ children }: { children: ReactNode }) {
   const model = useMapStore((s) => s.model);
   const collapsed = useMapStore((s) => s.collapsed);
   const direction = useMapStore((s) => s.direction);
-  const index = useMemo(() => indexMap(model), [model]);
-  const tree = useMemo(() => buildClaimTree(model, index), [model, index]);
-  const order = useMemo(() => treeOrder(tree), [tree]);
-  const layout = useMemo(
-    () => layoutMap(model, { direction, collapsed, tree }),
-    [model, direction, collapsed, tree],
-  );
-  // Unchanged claims keep their node objects, so memoised nodes skip them after an edit.
-  const previousFlow = useRef<FlowGraph | undefined>(undefined);
-  const flow = useMemo(() => {
-    const next = reuseFlow(previousFlow.current, toFlow(layout, index, order));
-    previousFlow.current = next;
+  // Each view is derived from the one before, so an edit redoes only what it changed and
+  // unchanged claims keep their node objects (memoised nodes and React Flow skip them). Edges are
+  // named by their component, so a reworded claim leaves every edge object as it was.
+  const previous = useRef<MapView | undefined>(undefined);
+  const view = useMemo(() => {
+    const next = deriveMapView(model, { direction, collapsed, edgeNames: false }, previous.current);
+    previous.current = next;
     return next;
-  }, [layout, index, order]);
-  const view = useMemo(() => ({ index, tree, order, layout, flow }), [index, tree, order, layout, flow]);
+  }, [model, direction, collapsed]);
+  const { index, order } = view;
   const query = useMapStore((s) => s.query);
   const matchIndex = useMapStore((s) => s.matchIndex);
   const matches = useMemo(() => searchClaims(index, order, query), [index, order, query]);

@@ -1,14 +1,15 @@
 "use client";
 
 import { EdgeLabelRenderer, type EdgeProps, useStore } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { edgeCurve, routeCurve } from "@/lib/graph/edge-path";
-import type { RelationFlowEdge } from "@/lib/graph/to-flow";
+import { edgeNameId, type RelationFlowEdge, relationLabel } from "@/lib/graph/to-flow";
 import type { HandleSide } from "@/lib/layout/layout";
 import { DETAIL_ZOOM } from "@/lib/layout/open-view";
 import { PALETTES } from "@/lib/layout/palette";
 import { paletteVar } from "@/lib/layout/palette-css";
 import { useMapStore } from "./map-store";
+import { useOptionalMapView } from "./map-view";
 
 const MARKER_IDS = { support: "clashmap-support-end", attack: "clashmap-attack-end" } as const;
 
@@ -50,8 +51,12 @@ function RelationEdgeView({
     ? `translate(-100%, -50%) translate(${route[0].x - 3}px, ${route[0].y}px)`
     : `translate(-50%, -50%) translate(${badgeAt.x}px, ${badgeAt.y}px)`;
   const cards = data?.cards ?? 0;
+  // The edge's name comes from the map, not its object: rewording a claim leaves edges as they were.
+  const index = useOptionalMapView()?.index;
+  const name = useMemo(() => (index ? relationLabel(index, id) : undefined), [index, id]);
   return (
     <>
+      {name !== undefined ? <title id={edgeNameId(id)}>{name}</title> : null}
       {selected ? (
         <path
           d={curve.path}

@@ -107,7 +107,7 @@ describe("toFlow", () => {
 
   it("orders claims by a reading order the caller passes in, anchors last", () => {
     const reversed = [...treeOrder(layout.tree)].reverse();
-    const ordered = toFlow(layout, index, reversed).nodes;
+    const ordered = toFlow(layout, index, { order: reversed }).nodes;
     expect(ordered.filter((n) => n.type === "claim").map((n) => n.id)).toEqual(reversed);
     expect(ordered.slice(-anchors.length).every((n) => n.type === "anchor")).toBe(true);
   });

@@ -1,6 +1,6 @@
 // biome-ignore lint/style/noRestrictedImports: the types of what this builds; a type import leaves nothing at runtime.
 import type { Edge, Node, NodeHandle, Position } from "@xyflow/react";
-import type { HandleSpec, LayoutEdge, MapLayout } from "../layout/layout";
+import type { HandleSpec, LayoutAnchor, LayoutEdge, LayoutNode, MapLayout } from "../layout/layout";
 import type { NodeKind } from "../layout/node-style";
 import { treeOrder } from "../layout/tree";
 import { cardsOfClaim, type MapIndex } from "../model/queries";
@@ -90,89 +90,223 @@ export function relationLabel(index: MapIndex, relationId: string): string {
   return `${from} ${verb} ${describeTarget(index, relation.to)}${suffix}`;
 }
 
+/** What a graph was made from, so the next one can keep what did not change. */
+export interface FlowBasis {
+  layout: MapLayout;
+  index: MapIndex;
+  flow: FlowGraph;
+}
+
+export interface FlowOptions {
+  /** Every claim in reading order (the `treeOrder` of `layout.tree`), when the caller has it. */
+  order?: readonly string[];
+  /** The graph before an edit: nodes and edges that come out the same are its objects. */
+  previous?: FlowBasis;
+  /**
+   * Names each edge in its `ariaLabel` (the default). Off, edges carry no name, and their
+   * component names them from the map (`relationLabel`), so renaming a claim leaves the edge
+   * objects, and React Flow's edge bookkeeping, untouched.
+   */
+  edgeNames?: boolean;
+}
+
+/** Edges leave the Tab order (claims are the canvas's Tab stops) but stay focusable. */
+const EDGE_DOM = { tabIndex: -1 } as const;
+
+/** The id of the element that names an edge drawn without `edgeNames` (its component's title). */
+export function edgeNameId(relationId: string): string {
+  return `edge-name-${encodeURIComponent(relationId)}`;
+}
+
+/**
+ * What was made from each layout part (node, anchor or edge), and from which index: the next
+ * graph keeps it when the part is the same object and its map entries did not change.
+ */
+const built = new WeakMap<object, { made: MapFlowNode | RelationFlowEdge; index: MapIndex }>();
+
+const flowHandles = new WeakMap<HandleSpec[], NodeHandle[]>();
+
+function handlesOf(handles: HandleSpec[]): NodeHandle[] {
+  let out = flowHandles.get(handles);
+  if (!out) {
+    out = toHandles(handles);
+    flowHandles.set(handles, out);
+  }
+  return out;
+}
+
+/**
+ * What an edit changed between two indexes, by object identity (edits replace what they change):
+ * the claims whose node or name may read differently, and the relations that changed or whose
+ * name may read differently.
+ */
+interface Changes {
+  /** Claims whose node data or accessible name may differ. */
+  claims: Set<string>;
+  /** Relations replaced, added or removed. */
+  replaced: Set<string>;
+  /** Those and the relations whose name may differ (their source or target reads anew). */
+  relations: Set<string>;
+}
+
+function changesBetween(before: MapIndex, after: MapIndex): Changes {
+  const claims = new Set<string>();
+  const relations = new Set<string>();
+  if (before.claims !== after.claims)
+    for (const [id, claim] of after.claims) if (before.claims.get(id) !== claim) claims.add(id);
+  if (before.relations !== after.relations) {
+    for (const [id, relation] of after.relations)
+      if (before.relations.get(id) !== relation) relations.add(id);
+    for (const [id, relation] of before.relations)
+      if (!after.relations.has(id)) {
+        relations.add(id);
+        claims.add(relation.from);
+      }
+  }
+  const replaced = new Set(relations);
+  // A relation reads as "source verb target": its name changes with its source, its target, or
+  // the relation it undercuts, and so do the names of the claims it leads from.
+  const pending: string[] = [...claims, ...relations];
+  const mark = (id: string) => {
+    if (relations.has(id)) return;
+    relations.add(id);
+    pending.push(id);
+  };
+  for (const id of claims) for (const r of after.outgoing.get(id) ?? []) mark(r.id);
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    for (const r of after.incoming.get(id) ?? []) {
+      claims.add(r.from);
+      mark(r.id);
+    }
+  }
+  for (const id of relations) {
+    const relation = after.relations.get(id);
+    if (relation) claims.add(relation.from);
+  }
+  return { claims, replaced, relations };
+}
+
+function claimNode(n: LayoutNode, index: MapIndex): ClaimFlowNode {
+  const claim = index.claims.get(n.id)!;
+  return {
+    id: n.id,
+    type: "claim",
+    position: { x: n.x, y: n.y },
+    width: n.width,
+    height: n.height,
+    measured: { width: n.width, height: n.height },
+    handles: handlesOf(n.handles),
+    draggable: false,
+    connectable: false,
+    deletable: false,
+    ariaLabel: claimLabel(index, n.id, n.kind, n.collapsed ? n.descendants : 0),
+    data: {
+      kind: n.kind,
+      side: claim.side,
+      lines: n.lines,
+      textWidth: n.textWidth,
+      cards: cardsOfClaim(index, n.id).length,
+      descendants: n.descendants,
+      collapsed: n.collapsed,
+      handles: n.handles,
+    },
+  };
+}
+
+function anchorNode(a: LayoutAnchor, index: MapIndex): AnchorFlowNode {
+  const relation = index.relations.get(a.relationId)!;
+  return {
+    id: a.id,
+    type: "anchor",
+    position: { x: a.x, y: a.y },
+    width: a.size,
+    height: a.size,
+    measured: { width: a.size, height: a.size },
+    handles: handlesOf(a.handles),
+    draggable: false,
+    connectable: false,
+    deletable: false,
+    selectable: false,
+    focusable: false,
+    zIndex: 1,
+    data: { relationId: a.relationId, type: relation.type, handles: a.handles },
+  };
+}
+
+function relationEdge(e: LayoutEdge, index: MapIndex, undercut: boolean, named: boolean): RelationFlowEdge {
+  const relation = index.relations.get(e.relationId)!;
+  return {
+    id: e.relationId,
+    type: "relation",
+    source: e.source,
+    target: e.target,
+    sourceHandle: e.sourceHandle,
+    targetHandle: e.targetHandle,
+    deletable: false,
+    ...(named
+      ? { ariaLabel: relationLabel(index, e.relationId), domAttributes: EDGE_DOM }
+      : { domAttributes: { ...EDGE_DOM, "aria-labelledby": edgeNameId(e.relationId) } }),
+    data: {
+      type: relation.type,
+      role: e.role,
+      cards: relation.evidence?.length ?? 0,
+      undercut,
+      ...(e.route ? { route: e.route } : {}),
+    },
+  };
+}
+
 /**
  * Turns a laid-out map into React Flow nodes and edges. Each node carries its size (`width`,
  * `height`, `measured`) and its handles, so React Flow draws edges without measuring the DOM.
- * Pass `order` (the `treeOrder` of `layout.tree`) when the caller has it already.
+ * Claims come first, in reading order (each thesis, then its subtree), so the tab order reads the
+ * map. Given the previous graph, every node and edge whose layout part and map entries are the
+ * same objects as before is kept, and so are the arrays when nothing changed: memoised
+ * components and React Flow skip them after an edit.
  */
-export function toFlow(
-  layout: MapLayout,
-  index: MapIndex,
-  order: readonly string[] = treeOrder(layout.tree),
-): FlowGraph {
+export function toFlow(layout: MapLayout, index: MapIndex, options: FlowOptions = {}): FlowGraph {
+  const order = options.order ?? treeOrder(layout.tree);
+  const named = options.edgeNames ?? true;
+  const previous = options.previous;
+  const changes = previous ? changesBetween(previous.index, index) : undefined;
+  // The object made from this part for the previous graph, when it still holds.
+  const kept = <T extends MapFlowNode | RelationFlowEdge>(
+    part: object,
+    unchanged: boolean,
+  ): T | undefined => {
+    const entry = built.get(part);
+    if (!entry || !previous || entry.index !== previous.index || !unchanged) return undefined;
+    entry.index = index;
+    return entry.made as T;
+  };
+  const make = <T extends MapFlowNode | RelationFlowEdge>(part: object, made: T): T => {
+    built.set(part, { made, index });
+    return made;
+  };
+
+  const byId = new Map<string, LayoutNode>();
+  for (const n of layout.nodes) byId.set(n.id, n);
   const nodes: MapFlowNode[] = [];
-  for (const n of layout.nodes) {
-    const claim = index.claims.get(n.id)!;
-    nodes.push({
-      id: n.id,
-      type: "claim",
-      position: { x: n.x, y: n.y },
-      width: n.width,
-      height: n.height,
-      measured: { width: n.width, height: n.height },
-      handles: toHandles(n.handles),
-      draggable: false,
-      connectable: false,
-      deletable: false,
-      ariaLabel: claimLabel(index, n.id, n.kind, n.collapsed ? n.descendants : 0),
-      data: {
-        kind: n.kind,
-        side: claim.side,
-        lines: n.lines,
-        textWidth: n.textWidth,
-        cards: cardsOfClaim(index, n.id).length,
-        descendants: n.descendants,
-        collapsed: n.collapsed,
-        handles: n.handles,
-      },
-    });
+  for (const id of order) {
+    const n = byId.get(id);
+    if (n) nodes.push(kept(n, !changes?.claims.has(id)) ?? make(n, claimNode(n, index)));
   }
-  const undercut = new Set<string>();
-  for (const a of layout.anchors) {
-    undercut.add(a.relationId);
-    const relation = index.relations.get(a.relationId)!;
-    nodes.push({
-      id: a.id,
-      type: "anchor",
-      position: { x: a.x, y: a.y },
-      width: a.size,
-      height: a.size,
-      measured: { width: a.size, height: a.size },
-      handles: toHandles(a.handles),
-      draggable: false,
-      connectable: false,
-      deletable: false,
-      selectable: false,
-      focusable: false,
-      zIndex: 1,
-      data: { relationId: a.relationId, type: relation.type, handles: a.handles },
-    });
-  }
-  const edges: RelationFlowEdge[] = layout.edges.map((e) => {
-    const relation = index.relations.get(e.relationId)!;
-    return {
-      id: e.relationId,
-      type: "relation",
-      source: e.source,
-      target: e.target,
-      sourceHandle: e.sourceHandle,
-      targetHandle: e.targetHandle,
-      deletable: false,
-      ariaLabel: relationLabel(index, e.relationId),
-      data: {
-        type: relation.type,
-        role: e.role,
-        cards: relation.evidence?.length ?? 0,
-        undercut: false,
-        ...(e.route ? { route: e.route } : {}),
-      },
-    };
+  for (const a of layout.anchors)
+    nodes.push(kept(a, !changes?.replaced.has(a.relationId)) ?? make(a, anchorNode(a, index)));
+
+  const undercut = new Set(layout.anchors.map((a) => a.relationId));
+  const edges = layout.edges.map((e) => {
+    const id = e.relationId;
+    const old = kept<RelationFlowEdge>(e, !(named ? changes?.relations : changes?.replaced)?.has(id));
+    return old && (old.data?.undercut ?? false) === undercut.has(id)
+      ? old
+      : make(e, relationEdge(e, index, undercut.has(id), named));
   });
-  for (const edge of edges) if (edge.data && undercut.has(edge.id)) edge.data.undercut = true;
-  // Claims come first in reading order (each thesis, then its subtree), so the tab order reads the map.
-  const rank = new Map(order.map((id, i) => [id, i]));
-  nodes.sort(
-    (a, b) => (rank.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.id) ?? Number.MAX_SAFE_INTEGER),
-  );
-  return { nodes, edges };
+  const same = <T>(next: T[], before: T[] | undefined) =>
+    before !== undefined && next.length === before.length && next.every((item, i) => item === before[i]);
+  return {
+    nodes: same(nodes, previous?.flow.nodes) ? previous!.flow.nodes : nodes,
+    edges: same(edges, previous?.flow.edges) ? previous!.flow.edges : edges,
+  };
 }

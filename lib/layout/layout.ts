@@ -1,5 +1,5 @@
 import { flextree } from "d3-flextree";
-import type { ArgumentMap } from "../model/schema";
+import type { ArgumentMap, Relation } from "../model/schema";
 import { compactInPoint, compactLayout, type Point } from "./compact";
 import { type NodeKind, nodeBox } from "./node-style";
 import { buildClaimTree, type ClaimTree } from "./tree";
@@ -67,6 +67,7 @@ export interface LayoutEdge {
 
 export interface MapLayout {
   direction: Direction;
+  mode: LayoutMode;
   nodes: LayoutNode[];
   anchors: LayoutAnchor[];
   edges: LayoutEdge[];
@@ -75,6 +76,8 @@ export interface MapLayout {
   /** Claims inside collapsed subtrees. */
   hidden: Set<string>;
   tree: ClaimTree;
+  /** The relations it was laid out from (a later layout of the same list may keep its places). */
+  relations: readonly Relation[];
 }
 
 export interface LayoutOptions {
@@ -88,6 +91,12 @@ export interface LayoutOptions {
    * list; `tidy` spreads every level in one row (a classic tidy tree).
    */
   mode?: LayoutMode;
+  /**
+   * The layout of the same map before an edit. Nodes, edges and anchors that come out the same
+   * are its objects (so what is drawn from them can be kept), and when only texts changed within
+   * boxes of the same size nothing is placed again.
+   */
+  previous?: MapLayout;
 }
 
 export type LayoutMode = "compact" | "tidy";
@@ -158,6 +167,20 @@ function handle(
  * the other two.
  */
 function nodeHandles(width: number, height: number, direction: Direction, mode: LayoutMode): HandleSpec[] {
+  // Boxes come in few sizes: nodes of one size share one (never changed) list of handles.
+  const key = `${direction} ${mode} ${width} ${height}`;
+  const cached = handleCache.get(key);
+  if (cached) return cached;
+  if (handleCache.size >= HANDLE_CACHE_LIMIT) handleCache.clear();
+  const handles = makeHandles(width, height, direction, mode);
+  handleCache.set(key, handles);
+  return handles;
+}
+
+const HANDLE_CACHE_LIMIT = 10_000;
+const handleCache = new Map<string, HandleSpec[]>();
+
+function makeHandles(width: number, height: number, direction: Direction, mode: LayoutMode): HandleSpec[] {
   const [toParent, toChildren, before, after]: HandleSide[] =
     direction === "TB" ? ["top", "bottom", "left", "right"] : ["left", "right", "top", "bottom"];
   const compact = mode === "compact";
@@ -213,6 +236,11 @@ export function layoutMap(
   const tree = options.tree ?? buildClaimTree(map);
   const { index } = tree;
   const thesisSet = new Set(map.theses);
+  const { previous } = options;
+  if (previous && previous.direction === direction && previous.mode === mode) {
+    const kept = sameBoxes(map, previous, tree, collapsed, thesisSet);
+    if (kept) return kept;
+  }
   const counts = descendantCounts(tree);
 
   const hidden = new Set<string>();
@@ -278,7 +306,125 @@ export function layoutMap(
   nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const { edges, anchors } = routeEdges(map, tree, byId, direction, peers, routes);
-  return { direction, nodes, anchors, edges, width, height, hidden, tree };
+  const layout: MapLayout = {
+    direction,
+    mode,
+    nodes,
+    anchors,
+    edges,
+    width,
+    height,
+    hidden,
+    tree,
+    relations: map.relations,
+  };
+  return previous ? keepUnchanged(layout, previous) : layout;
+}
+
+/**
+ * The previous layout with new texts, when the tree, the relations and the folded claims are the
+ * previous layout's and every box keeps its size (a claim reworded within its lines, a side or a
+ * note changed): nothing moves, so only the nodes whose lines changed are new objects.
+ */
+function sameBoxes(
+  map: Pick<ArgumentMap, "relations">,
+  previous: MapLayout,
+  tree: ClaimTree,
+  collapsed: ReadonlySet<string>,
+  theses: ReadonlySet<string>,
+): MapLayout | undefined {
+  const before = previous.tree;
+  if (tree.roots !== before.roots || tree.children !== before.children) return undefined;
+  if (map.relations !== previous.relations) return undefined;
+  let changed = false;
+  const nodes = previous.nodes.map((node) => {
+    const claim = tree.index.claims.get(node.id);
+    if (!claim) return undefined;
+    if ((collapsed.has(node.id) && (tree.children.get(node.id)?.length ?? 0) > 0) !== node.collapsed)
+      return undefined;
+    const kind: NodeKind = theses.has(node.id) ? "thesis" : "claim";
+    if (kind !== node.kind) return undefined;
+    const box = nodeBox(kind, claim.text);
+    if (box.width !== node.width || box.height !== node.height) return undefined;
+    if (box.lines === node.lines) return node;
+    changed = true;
+    return { ...node, lines: box.lines, textWidth: box.textWidth };
+  });
+  if (nodes.some((n) => n === undefined)) return undefined;
+  return { ...previous, nodes: changed ? (nodes as LayoutNode[]) : previous.nodes, tree };
+}
+
+function samePoints(a: readonly Point[] | undefined, b: readonly Point[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].x !== b[i].x || a[i].y !== b[i].y) return false;
+  return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameNode(a: LayoutNode, b: LayoutNode): boolean {
+  return (
+    a.x === b.x &&
+    a.y === b.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.lines === b.lines &&
+    a.kind === b.kind &&
+    a.depth === b.depth &&
+    a.parent === b.parent &&
+    a.descendants === b.descendants &&
+    a.collapsed === b.collapsed &&
+    a.handles === b.handles &&
+    sameList(a.children, b.children)
+  );
+}
+
+function sameEdge(a: LayoutEdge, b: LayoutEdge): boolean {
+  return (
+    a.relationId === b.relationId &&
+    a.source === b.source &&
+    a.target === b.target &&
+    a.sourceHandle === b.sourceHandle &&
+    a.targetHandle === b.targetHandle &&
+    a.role === b.role &&
+    samePoints(a.route, b.route)
+  );
+}
+
+function sameAnchor(a: LayoutAnchor, b: LayoutAnchor): boolean {
+  return a.relationId === b.relationId && a.x === b.x && a.y === b.y && a.size === b.size;
+}
+
+/** Keeps the previous layout's object for every node, edge and anchor that came out the same. */
+function keepUnchanged(layout: MapLayout, previous: MapLayout): MapLayout {
+  const keep = <T extends { id?: string; relationId?: string }>(
+    next: T[],
+    before: T[],
+    key: (item: T) => string,
+    same: (a: T, b: T) => boolean,
+  ): T[] => {
+    const old = new Map(before.map((item) => [key(item), item]));
+    let all = next.length === before.length;
+    const kept = next.map((item, i) => {
+      const prior = old.get(key(item));
+      const result = prior && same(prior, item) ? prior : item;
+      if (result !== before[i]) all = false;
+      return result;
+    });
+    return all ? before : kept;
+  };
+  return {
+    ...layout,
+    nodes: keep(layout.nodes, previous.nodes, (n) => n.id, sameNode),
+    edges: keep(layout.edges, previous.edges, (e) => e.relationId, sameEdge),
+    anchors: keep(layout.anchors, previous.anchors, (a) => a.id, sameAnchor),
+  };
 }
 
 /** Number of tree descendants of every claim, shown or not, in one pass. */

@@ -67,19 +67,21 @@ function chromeWidth(style: NodeStyle): number {
 }
 
 const BOX_CACHE_LIMIT = 50_000;
-const boxCache = new Map<string, NodeBox>();
+// One cache per kind keyed by the text itself: a string keeps its hash, so looking up the same
+// claim's text again costs nothing, where a key built from kind and text is hashed anew each time.
+const boxCaches: Record<NodeKind, Map<string, NodeBox>> = { thesis: new Map(), claim: new Map() };
 
 /**
  * Wraps a claim's text and sizes its node around it, so nothing is ever clipped. Results are
  * cached by kind and text, so laying out again after an edit measures only the changed claims.
  */
 export function nodeBox(kind: NodeKind, text: string): NodeBox {
-  const key = `${kind}\u0000${text}`;
-  const cached = boxCache.get(key);
+  const cache = boxCaches[kind];
+  const cached = cache.get(text);
   if (cached) return cached;
   const box = measureBox(kind, text);
-  if (boxCache.size >= BOX_CACHE_LIMIT) boxCache.clear();
-  boxCache.set(key, box);
+  if (cache.size >= BOX_CACHE_LIMIT) cache.clear();
+  cache.set(text, box);
   return box;
 }
 

@@ -21,6 +21,12 @@ export interface MapIssue {
 }
 
 /**
+ * Cards whose own checks (read spans, link) passed: maps are edited by replacing what changes, so
+ * a card object met again is the same card, and checking every edit of a big map stays cheap.
+ */
+const sound = new WeakSet<object>();
+
+/**
  * Reference checks on a normalized map, all at once: unknown claims, cards and relations,
  * duplicate ids (claims and relations share one namespace), self-relations, supports aimed at
  * relations, read spans missing from their quote, and non-http(s) links.
@@ -131,6 +137,8 @@ export function checkMap(map: ArgumentMap): MapIssue[] {
   });
 
   map.evidence.forEach((card, index) => {
+    if (sound.has(card)) return;
+    const before = issues.length;
     card.read?.forEach((span, item) => {
       if (!card.quote.includes(span)) {
         issues.push({
@@ -148,6 +156,7 @@ export function checkMap(map: ArgumentMap): MapIssue[] {
         message: `links must be absolute http:// or https:// URLs, got ${quoteValue(url)}`,
       });
     }
+    if (issues.length === before) sound.add(card);
   });
 
   return issues;

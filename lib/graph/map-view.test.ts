@@ -1,0 +1,125 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { randomMap } from "../layout/random-map";
+import { descendantsOf } from "../layout/tree";
+import { addClaim, EditError, updateClaim } from "../model/edits";
+import { applyRandomEdit, RANDOM_EDIT_TEXTS, type RandomEdit } from "../model/random-edits";
+import type { ArgumentMap } from "../model/schema";
+import { deriveMapView, type MapView, type ViewOptions } from "./map-view";
+import { edgeNameId } from "./to-flow";
+
+/** What a view shows, without object identity: equal for equal views however they were derived. */
+function shown(view: MapView) {
+  const { nodes, anchors, edges, width, height, hidden, direction } = view.layout;
+  return {
+    layout: { nodes, anchors, edges, width, height, hidden: [...hidden].sort(), direction },
+    flow: view.flow,
+    order: view.order,
+    roots: view.tree.roots,
+    children: [...view.tree.children.entries()],
+  };
+}
+
+const TB: ViewOptions = { direction: "TB", collapsed: new Set(), edgeNames: false };
+
+describe("deriveMapView after an edit", () => {
+  const map = randomMap(4, { claims: 300, theses: 2, undercuts: 0.05 });
+
+  it("shows exactly what deriving from scratch shows, after any sequence of edits", () => {
+    const edit = fc.record({
+      kind: fc.nat(100),
+      a: fc.nat(1000),
+      b: fc.nat(1000),
+      text: fc.constantFrom(
+        ...RANDOM_EDIT_TEXTS,
+        "A reworded claim that runs over more than one line of its box",
+      ),
+    });
+    const options = fc.record({
+      direction: fc.constantFrom("TB" as const, "LR" as const),
+      fold: fc.nat(5),
+      edgeNames: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(edit, options), { minLength: 1, maxLength: 8 }), (steps) => {
+        let model: ArgumentMap = map;
+        let view = deriveMapView(model, TB);
+        for (const [e, o] of steps) {
+          try {
+            model = applyRandomEdit(model, e as RandomEdit);
+          } catch (error) {
+            if (!(error instanceof EditError)) throw error;
+          }
+          const roots = view.tree.roots;
+          const collapsed = new Set(o.fold === 0 ? [] : [roots[o.fold % roots.length]].filter(Boolean));
+          const next: ViewOptions = { direction: o.direction, collapsed, edgeNames: o.edgeNames };
+          view = deriveMapView(model, next, view);
+          expect(shown(view)).toEqual(shown(deriveMapView(model, next)));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("keeps every object when a claim is reworded within its box, except that claim's node", () => {
+    const before = deriveMapView(map, TB);
+    const claim = map.claims[5];
+    // The same words in another order wrap to lines of about the same widths; find one that keeps the box.
+    const words = claim.text.split(" ");
+    const candidates = [words.slice().reverse().join(" "), `${words.slice(1).join(" ")} ${words[0]}`];
+    const box = before.layout.nodes.find((n) => n.id === claim.id)!;
+    const after = candidates
+      .map((text) => deriveMapView(updateClaim(map, claim.id, { text }), TB, before))
+      .find((v) => {
+        const n = v.layout.nodes.find((x) => x.id === claim.id)!;
+        return n.width === box.width && n.height === box.height;
+      });
+    if (!after) return;
+    expect(after.layout.edges).toBe(before.layout.edges);
+    expect(after.flow.edges).toBe(before.flow.edges);
+    const namesIt = new Set([
+      claim.id,
+      ...map.relations.filter((r) => r.to === claim.id).map((r) => r.from),
+      ...map.relations
+        .filter((r) => map.relations.some((u) => u.to === r.id) && (r.from === claim.id || r.to === claim.id))
+        .flatMap((r) => map.relations.filter((u) => u.to === r.id).map((u) => u.from)),
+    ]);
+    const changed = after.flow.nodes.filter((n, i) => n !== before.flow.nodes[i]).map((n) => n.id);
+    expect(changed).toContain(claim.id);
+    expect(changed.every((id) => namesIt.has(id))).toBe(true);
+  });
+
+  it("keeps the objects of claims an added answer does not move", () => {
+    const before = deriveMapView(map, TB);
+    // An answer to the last claim of the last thesis's subtree moves only what follows it.
+    const last = before.order[before.order.length - 1];
+    const { map: edited, claimId } = addClaim(map, {
+      text: "A new answer",
+      relation: { type: "attack", to: last },
+    });
+    const after = deriveMapView(edited, TB, before);
+    const kept = after.flow.nodes.filter((n) => before.flow.nodes.includes(n));
+    expect(after.flow.nodes.some((n) => n.id === claimId)).toBe(true);
+    const firstThesis = new Set([before.tree.roots[0], ...descendantsOf(before.tree, before.tree.roots[0])]);
+    // The first thesis's subtree stays where it was, so most of its nodes are the same objects.
+    const keptThere = kept.filter((n) => firstThesis.has(n.id)).length;
+    expect(keptThere).toBeGreaterThan(firstThesis.size * 0.9);
+  });
+
+  it("keeps both arrays when nothing changed", () => {
+    const before = deriveMapView(map, TB);
+    const again = deriveMapView({ ...map }, TB, before);
+    expect(again.flow.nodes).toBe(before.flow.nodes);
+    expect(again.flow.edges).toBe(before.flow.edges);
+  });
+
+  it("names edges in their objects, or through the element their component draws", () => {
+    const named = deriveMapView(map, { ...TB, edgeNames: true });
+    const edge = named.flow.edges[0];
+    expect(edge.ariaLabel).toMatch(/ (supports|attacks|undercuts) /);
+    const unnamed = deriveMapView(map, TB).flow.edges[0];
+    expect(unnamed.ariaLabel).toBeUndefined();
+    expect(unnamed.domAttributes).toMatchObject({ tabIndex: -1, "aria-labelledby": edgeNameId(unnamed.id) });
+    expect(edgeNameId("a b/c")).not.toMatch(/[ /]/);
+  });
+});
