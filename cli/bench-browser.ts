@@ -99,14 +99,15 @@ async function editUnfolded(size: number, json: string): Promise<Measure> {
     for (let round = 0; round < 3; round++) {
       await p.getByRole("button", { name: "Edit claim" }).click();
       const box = p.getByRole("textbox", { name: "Claim text" });
-      const text = `Reworded for the benchmark, round ${round + 1}`;
+      // Short enough for one line: the node shows each line in an element of its own.
+      const text = `Reworded, round ${round + 1}`;
       await box.fill(text);
       await p.waitForTimeout(500);
       // The time is taken in the page: from the key press to the frame after the text is in a node.
       await p.evaluate(`(() => {
         window.__shown = undefined;
         const text = ${JSON.stringify(text)};
-        document.querySelector('[aria-label="Claim text"]').addEventListener("keydown", (event) => {
+        document.activeElement.addEventListener("keydown", (event) => {
           if (event.key !== "Enter") return;
           const start = performance.now();
           const observer = new MutationObserver(() => {
@@ -308,7 +309,10 @@ export function browserRows(): BenchRow[] {
       name: "edit → on screen, every claim unfolded (browser)",
       unit: "ms",
       target: { 1000: { max: 50 }, 5000: { max: 100 }, 20000: { max: 300 } },
-      measure: async ({ size, json }) => (browser ? editUnfolded(size, json) : undefined),
+      measure: async ({ size, json }) => {
+        await start();
+        return editUnfolded(size, json);
+      },
     },
     {
       name: "JS heap",
