@@ -168,8 +168,14 @@ test.describe("the bundled map on a laptop", () => {
     await page.getByRole("button", { name: "Hide inspector" }).click();
     await expect(workspace.inspector).toBeHidden();
     expect(await canvasWidth()).toBeGreaterThan(wide + 300);
-    await page.getByRole("button", { name: "Show inspector" }).click();
+    // Hidden, the inspector's button says when a claim waits to be shown in it.
+    const show = page.getByRole("button", { name: "Show inspector" });
+    await expect(show).toHaveText("Show inspector");
+    await workspace.claimNodes.first().click();
+    await expect(show).toHaveText("Show inspector · a claim is selected");
+    await show.click();
     await expect(workspace.inspector).toBeVisible();
+    await expect(workspace.inspector.getByRole("heading", { level: 2 })).not.toBeEmpty();
     await workspace.canvas.click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("Shift+I");
     await expect(workspace.inspector).toBeHidden();
@@ -249,6 +255,86 @@ test.describe("big maps", () => {
     await expect(workspace.node(hiddenId)).toHaveAttribute("data-match", "current");
     await expect(workspace.inspector.getByRole("heading", { level: 2 })).toHaveText(hidden.text);
     expect(errors).toEqual([]);
+  });
+
+  test("with all 3,000 claims unfolded, the minimap is one picture that moves the view, and edges read their claims' new words", async ({
+    page,
+  }) => {
+    const map = generateMap({ claims: 3000, seed: 11 });
+    const slug = `scale-3000-${Date.now()}`;
+    await writeMap(map, slug, "json");
+    const workspace = new WorkspacePage(page);
+    await workspace.open(slug, "?collapsed=");
+    const minimap = page.getByRole("img", { name: "Minimap of the whole map" });
+    await expect(minimap).toBeVisible();
+    // One canvas, not React Flow's minimap with an element per claim.
+    await expect(page.getByTestId("rf__minimap")).toHaveCount(0);
+    const canvas = page.getByTestId("picture-minimap").locator("canvas");
+    const painted = await canvas.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      let count = 0;
+      // Pixels of a side's band colour: blue (aff) or red (neg) well above the others.
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, b] = [data[i], data[i + 2]];
+        if (b > r + 60 || r > b + 60) count++;
+      }
+      return count;
+    });
+    expect(painted).toBeGreaterThan(300);
+    await shot(page, "3000-unfolded-minimap");
+
+    // A click on a claim drawn far right in the minimap brings that part of the map into view.
+    const spot = await canvas.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      const ratio = c.width / c.clientWidth;
+      for (let x = c.width - 1; x > 0; x--)
+        for (let y = 0; y < c.height; y++) {
+          const i = (y * c.width + x) * 4;
+          if (data[i + 2] > data[i] + 60 || data[i] > data[i + 2] + 60) return { x: x / ratio, y: y / ratio };
+        }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    const before = await page.locator(".react-flow__viewport").getAttribute("style");
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + spot!.x - 1, box.y + spot!.y);
+    await expect.poll(() => page.locator(".react-flow__viewport").getAttribute("style")).not.toBe(before);
+    await expect(workspace.claimNodes.first()).toBeVisible();
+    await shot(page, "3000-minimap-clicked");
+
+    // An edge is named by its claims' words, and reads the new words after a claim is reworded.
+    const id = (await workspace.claimNodes.nth(2).getAttribute("data-claim-id"))!;
+    const relation = map.relations.find((r) => r.from === id)!;
+    const edge = page.getByTestId(`rf__edge-${relation.id}`);
+    await workspace.node(id).click();
+    await expect(edge).toHaveAccessibleName(/ (supports|attacks) /);
+    await page.getByRole("button", { name: "Edit claim" }).click();
+    const text = page.getByRole("textbox", { name: "Claim text" });
+    await text.fill("Zanzibar ferries decide this clash");
+    await text.press("Enter");
+    await expect(workspace.node(id)).toContainText("Zanzibar ferries decide this clash");
+    await expect(edge).toHaveAccessibleName(/^Zanzibar ferries decide this clash (supports|attacks) /);
+    const axe = await new AxeBuilder({ page }).include('[data-testid="picture-minimap"]').analyze();
+    expect(axe.violations).toEqual([]);
+
+    // Fitting the whole map goes straight to the overview's one canvas: no node is mounted for
+    // every claim on the way (3,000 nodes and edges would take seconds).
+    await page.evaluate(() => {
+      const w = window as unknown as { __mostNodes: number };
+      w.__mostNodes = 0;
+      // Counted from the mutation records: a node mounted and removed in one task still counts.
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const added of record.addedNodes)
+            if (added instanceof HTMLElement && added.classList.contains("react-flow__node")) w.__mostNodes++;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await workspace.fitAll();
+    await expect(page.getByTestId("map-overview")).toBeVisible();
+    const most = await page.evaluate(() => (window as unknown as { __mostNodes: number }).__mostNodes);
+    expect(most).toBeLessThan(200);
   });
 
   test("a 5,000-claim file of about 3 MB is accepted, read and saved", async ({ request }) => {
@@ -355,5 +441,27 @@ test.describe("on a phone", () => {
       })
       .toBe(true);
     await shot(page, "phone-tap-low");
+
+    // The sheet's handle: a drag up makes it taller, a drag down smaller, another drag down closes it.
+    const handle = page.getByTestId("sheet-handle");
+    const dragHandle = async (dy: number) => {
+      const box = (await handle.boundingBox())!;
+      const x = box.x + 30;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x, y + dy, { steps: 6 });
+      await page.mouse.up();
+    };
+    const height = async () => (await sheet.boundingBox())!.height;
+    const half = await height();
+    await dragHandle(-120);
+    await expect(handle).toHaveAttribute("aria-expanded", "true");
+    await expect.poll(height).toBeGreaterThan(half + 150);
+    await dragHandle(100);
+    await expect(handle).toHaveAttribute("aria-expanded", "false");
+    await expect.poll(height).toBeLessThan(half + 1);
+    await dragHandle(120);
+    await expect(sheet).toHaveAttribute("data-sheet", "closed");
   });
 });

@@ -6,6 +6,7 @@ import { formatTags, parseTags } from "@/lib/editor/tags";
 import { addClaim, addThesis, updateClaim } from "@/lib/model/edits";
 import { sideForNewThesis } from "@/lib/model/map-details";
 import { opposite } from "@/lib/model/queries";
+import { sameValue } from "@/lib/model/same-value";
 import type { ArgumentMap, RelationType, Side } from "@/lib/model/schema";
 import { useDiscardGuard } from "./discard-guard";
 import { useEditorApi } from "./editor-store";
@@ -228,7 +229,12 @@ export function EditClaimForm({ id: claimId }: { id: string }) {
     event.preventDefault();
     const failure = run((m) => {
       const next = updateClaim(m, claimId, { text, side, tags: parseTags(tags), notes });
-      return JSON.stringify(next) === JSON.stringify(m) ? m : next;
+      // Applying the form unchanged is no edit (and leaves nothing to undo).
+      const unchanged = sameValue(
+        m.claims.find((c) => c.id === claimId),
+        next.claims.find((c) => c.id === claimId),
+      );
+      return unchanged ? m : next;
     });
     if (failure) setError(failure);
     else editor.getState().close();

@@ -4,6 +4,7 @@ import { Background, Controls, type EdgeTypes, type NodeTypes, ReactFlow, useRea
 import { useEffect, useMemo, useRef } from "react";
 import type { MapFlowNode, RelationFlowEdge } from "@/lib/graph/to-flow";
 import type { MapLayout } from "@/lib/layout/layout";
+import { PICTURE_MINIMAP_CLAIMS } from "@/lib/layout/minimap";
 import { FIT_PADDING, minZoomFor } from "@/lib/layout/open-view";
 import { paletteCss } from "@/lib/layout/palette-css";
 import { useCanvasEditing } from "./canvas-editing";
@@ -87,6 +88,10 @@ export function MapCanvas() {
   // The first view: the theses at reading size, or the requested claim; refitted on a new orientation.
   useOpeningView(container, layout, reveal !== null);
   const minZoom = useMemo(() => minZoomFor(layout), [layout]);
+  const picture = useMemo(
+    () => ({ nodes: layout.nodes, sideOf: (id: string) => index.claims.get(id)?.side ?? ("aff" as const) }),
+    [layout.nodes, index],
+  );
 
   // Bring a requested claim to the middle of the canvas, after any relayout it caused.
   useEffect(() => {
@@ -183,6 +188,7 @@ export function MapCanvas() {
             height={layout.height}
             dark={colorScheme === "dark"}
             nodeComponent={overview.active ? OverviewMinimapNode : undefined}
+            picture={!overview.active && layout.nodes.length > PICTURE_MINIMAP_CLAIMS ? picture : undefined}
           />
         </OverviewMinimapScope>
       </ReactFlow>

@@ -1,9 +1,20 @@
 "use client";
 
-import { ControlButton, MiniMap, type MiniMapNodeProps, type Node, useStore } from "@xyflow/react";
-import { type ComponentType, useSyncExternalStore } from "react";
+import {
+  ControlButton,
+  MiniMap,
+  type MiniMapNodeProps,
+  type Node,
+  Panel,
+  useReactFlow,
+  useStore,
+} from "@xyflow/react";
+import { type ComponentType, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import type { MapFlowNode } from "@/lib/graph/to-flow";
+import type { LayoutNode } from "@/lib/layout/layout";
+import { minimapFrame, pointOnMap, rectOnMinimap, viewInMap } from "@/lib/layout/minimap";
 import { PALETTES, type Palette } from "@/lib/layout/palette";
+import type { Side } from "@/lib/model/schema";
 
 const KEY = "clashmap:minimap";
 const listeners = new Set<() => void>();
@@ -61,12 +72,15 @@ export function MapMinimap({
   height,
   dark,
   nodeComponent,
+  picture,
 }: {
   width: number;
   height: number;
   dark: boolean;
   /** Draws the nodes differently (the overview draws the whole map into its frame node). */
   nodeComponent?: ComponentType<MiniMapNodeProps>;
+  /** Draws these claims into one canvas instead (a big map: see PICTURE_MINIMAP_CLAIMS). */
+  picture?: { nodes: readonly LayoutNode[]; sideOf: (id: string) => Side };
 }) {
   const on = useMinimapSetting();
   // A boolean selector: panning re-renders this only when the answer changes.
@@ -76,6 +90,16 @@ export function MapMinimap({
   });
   if (!on || wholeInView) return null;
   const palette = PALETTES[dark ? "dark" : "light"];
+  if (picture)
+    return (
+      <PictureMinimap
+        nodes={picture.nodes}
+        sideOf={picture.sideOf}
+        mapWidth={width}
+        mapHeight={height}
+        palette={palette}
+      />
+    );
   return (
     <MiniMap
       pannable
@@ -116,4 +140,115 @@ export function MinimapToggle() {
       </svg>
     </ControlButton>
   );
+}
+
+/** The size of the minimap, as React Flow's own. */
+const WIDTH = 200;
+const HEIGHT = 150;
+
+/**
+ * The minimap of a big map: every claim drawn once into a canvas in its side's colour, the part in
+ * view left clear under a veil; a click or a drag moves the view there, the wheel zooms. One
+ * component follows the view, where React Flow's minimap keeps one per claim.
+ */
+function PictureMinimap({
+  nodes,
+  sideOf,
+  mapWidth,
+  mapHeight,
+  palette,
+}: {
+  nodes: readonly LayoutNode[];
+  sideOf: (id: string) => Side;
+  mapWidth: number;
+  mapHeight: number;
+  palette: Palette;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const frame = useMemo(() => minimapFrame(mapWidth, mapHeight, WIDTH, HEIGHT), [mapWidth, mapHeight]);
+  const reactFlow = useReactFlow();
+
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext("2d");
+    if (!el || !ctx) return;
+    const ratio = window.devicePixelRatio || 1;
+    el.width = Math.round(WIDTH * ratio);
+    el.height = Math.round(HEIGHT * ratio);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.fillStyle = palette.background;
+    ctx.fillRect(0, 0, WIDTH, HEIGHT);
+    // One colour at a time: a fill style change per claim is what costs on a canvas.
+    for (const side of ["aff", "neg"] as const) {
+      ctx.fillStyle = palette.side[side].band;
+      for (const node of nodes) {
+        if (sideOf(node.id) !== side) continue;
+        const r = rectOnMinimap(frame, node);
+        ctx.fillRect(r.x, r.y, Math.max(1, r.width), Math.max(1, r.height));
+      }
+    }
+  }, [nodes, sideOf, frame, palette]);
+
+  const view = useStore((s) => rectOnMinimap(frame, viewInMap(s.transform, s.width, s.height)), sameRect);
+
+  // The wheel zooms the map (a passive React listener could not keep the page from scrolling).
+  useEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      void reactFlow.zoomTo(reactFlow.getZoom() * (event.deltaY < 0 ? 1.2 : 1 / 1.2));
+    };
+    el.addEventListener("wheel", onWheel, { passive: false });
+    return () => el.removeEventListener("wheel", onWheel);
+  }, [reactFlow]);
+
+  const moveTo = (event: React.PointerEvent<SVGSVGElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const at = pointOnMap(frame, event.clientX - box.left, event.clientY - box.top);
+    void reactFlow.setCenter(at.x, at.y, { zoom: reactFlow.getZoom() });
+  };
+  const veil = `M0,0h${WIDTH}v${HEIGHT}h${-WIDTH}z M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`;
+  return (
+    <Panel
+      position="bottom-right"
+      className="react-flow__minimap max-md:hidden"
+      data-testid="picture-minimap"
+    >
+      <div className="relative" style={{ width: WIDTH, height: HEIGHT }}>
+        <canvas ref={canvas} style={{ width: WIDTH, height: HEIGHT, display: "block" }} />
+        <svg
+          ref={svg}
+          role="img"
+          aria-label="Minimap of the whole map"
+          width={WIDTH}
+          height={HEIGHT}
+          className="absolute inset-0 cursor-pointer"
+          onPointerDown={(event) => {
+            event.currentTarget.setPointerCapture(event.pointerId);
+            moveTo(event);
+          }}
+          onPointerMove={(event) => {
+            if (event.buttons & 1) moveTo(event);
+          }}
+        >
+          <path d={veil} fillRule="evenodd" fill={palette.minimapMask} />
+          <rect
+            x={view.x}
+            y={view.y}
+            width={view.width}
+            height={view.height}
+            fill="none"
+            stroke={palette.mutedText}
+            strokeWidth={1}
+          />
+        </svg>
+      </div>
+    </Panel>
+  );
+}
+
+function sameRect(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }

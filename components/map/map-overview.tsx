@@ -16,6 +16,7 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
 } from "react";
@@ -102,6 +103,38 @@ export function useOverview(
     cache.current = { layout, index, scene: built };
     return built;
   }, [active, layout, index]);
+
+  // A zoom into the overview must never draw every claim as a node first: React Flow takes its
+  // nodes from this component only after rendering the new zoom, so on a big map the first
+  // frame out would mount thousands of nodes and edges (seconds). The zoom's own store update
+  // therefore hands React Flow just the selected claim, before anything renders; the frame and
+  // the picture follow with this component's next render.
+  const storeApi = useStoreApi();
+  const latest = useRef({ claims, nodes, selectedId });
+  useLayoutEffect(() => {
+    latest.current = { claims, nodes, selectedId };
+  });
+  useEffect(
+    () =>
+      storeApi.subscribe((state, prev) => {
+        const zoom = state.transform[2];
+        const { claims: shown, nodes: all, selectedId: picked } = latest.current;
+        if (
+          zoom === prev.transform[2] ||
+          !overviewShown(zoom, shown) ||
+          overviewShown(prev.transform[2], shown)
+        )
+          return;
+        const selected = picked ? all.find((node) => node.id === picked) : undefined;
+        // A fit in progress (React Flow fits inside its own setNodes) must not fit again to these.
+        const fitting = storeApi.getState().fitViewQueued;
+        if (fitting) storeApi.setState({ fitViewQueued: false });
+        state.setNodes(selected ? [selected] : []);
+        state.setEdges([]);
+        if (fitting) storeApi.setState({ fitViewQueued: true });
+      }),
+    [storeApi],
+  );
 
   const shownNodes = useMemo(() => {
     if (!active || !scene) return nodes;

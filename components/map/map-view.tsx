@@ -1,8 +1,9 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useMemo, useRef } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from "react";
 import { deriveMapView, type MapView } from "@/lib/graph/map-view";
 import { searchClaims } from "@/lib/graph/search";
+import { measureClaimBoxes } from "@/lib/layout/node-style";
 import { useMapStore } from "./map-store";
 
 export type { MapView } from "@/lib/graph/map-view";
@@ -40,6 +41,20 @@ export function MapViewProvider({ children }: { children: ReactNode }) {
     return next;
   }, [model, direction, collapsed]);
   const { index, order } = view;
+  // A big map opens folded: its hidden claims' texts are measured while the page is idle, so
+  // unfolding them (Expand all) does not wait for thousands of texts to be measured.
+  const { claims, theses } = model;
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== "function") return;
+    let at = 0;
+    let handle = 0;
+    const work = (deadline: IdleDeadline) => {
+      at = measureClaimBoxes({ claims, theses }, at, () => deadline.timeRemaining() > 2);
+      if (at < claims.length) handle = window.requestIdleCallback(work);
+    };
+    handle = window.requestIdleCallback(work);
+    return () => window.cancelIdleCallback(handle);
+  }, [claims, theses]);
   const query = useMapStore((s) => s.query);
   const matchIndex = useMapStore((s) => s.matchIndex);
   const matches = useMemo(() => searchClaims(index, order, query), [index, order, query]);

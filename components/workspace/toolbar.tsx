@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useMemo } from "react";
 import { EditToolbar } from "@/components/editor/edit-toolbar";
 import { MapDetailsButton } from "@/components/editor/map-details-dialog";
 import { SignInToEditLink } from "@/components/editor/sign-in-link";
@@ -25,8 +26,14 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
   const title = useMapStore((s) => s.model.title);
   const slug = useMapStore((s) => s.slug);
   const direction = useMapStore((s) => s.direction);
-  const depths = depthsOf(tree);
-  const maxDepth = Math.max(0, ...depths.values()) + 1;
+  // The tree's shape outlives edits that only reword claims, and so do its depths.
+  const { roots, children } = tree;
+  const depths = useMemo(() => depthsOf({ roots, children }), [roots, children]);
+  const maxDepth = useMemo(() => {
+    let deepest = 0;
+    for (const d of depths.values()) deepest = Math.max(deepest, d);
+    return deepest + 1;
+  }, [depths]);
 
   const collapseToDepth = (levels: number) => {
     const collapsed = [...depths].filter(

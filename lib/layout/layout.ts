@@ -337,7 +337,9 @@ function sameBoxes(
   if (tree.roots !== before.roots || tree.children !== before.children) return undefined;
   if (map.relations !== previous.relations) return undefined;
   let changed = false;
-  const nodes = previous.nodes.map((node) => {
+  const nodes: LayoutNode[] = [];
+  // A plain loop: the first box of another size ends the check.
+  for (const node of previous.nodes) {
     const claim = tree.index.claims.get(node.id);
     if (!claim) return undefined;
     if ((collapsed.has(node.id) && (tree.children.get(node.id)?.length ?? 0) > 0) !== node.collapsed)
@@ -346,12 +348,13 @@ function sameBoxes(
     if (kind !== node.kind) return undefined;
     const box = nodeBox(kind, claim.text);
     if (box.width !== node.width || box.height !== node.height) return undefined;
-    if (box.lines === node.lines) return node;
-    changed = true;
-    return { ...node, lines: box.lines, textWidth: box.textWidth };
-  });
-  if (nodes.some((n) => n === undefined)) return undefined;
-  return { ...previous, nodes: changed ? (nodes as LayoutNode[]) : previous.nodes, tree };
+    if (box.lines === node.lines) nodes.push(node);
+    else {
+      changed = true;
+      nodes.push({ ...node, lines: box.lines, textWidth: box.textWidth });
+    }
+  }
+  return { ...previous, nodes: changed ? nodes : previous.nodes, tree };
 }
 
 function samePoints(a: readonly Point[] | undefined, b: readonly Point[] | undefined): boolean {

@@ -95,3 +95,22 @@ function measureBox(kind: NodeKind, text: string): NodeBox {
     2 * style.border + 2 * style.paddingY + style.header + style.headerGap + lines.length * style.lineHeight;
   return { width, height, lines, textWidth: width - chromeWidth(style) };
 }
+
+/**
+ * Measures the boxes of a map's claims in file order from `start`, while `more()` allows (an idle
+ * period's time left), so that unfolding them later finds every text measured; returns the index
+ * to go on from (the number of claims once all are measured).
+ */
+export function measureClaimBoxes(
+  map: { theses: readonly string[]; claims: readonly { id: string; text: string }[] },
+  start: number,
+  more: () => boolean,
+): number {
+  const theses = new Set(map.theses);
+  let at = start;
+  while (at < map.claims.length && more()) {
+    const claim = map.claims[at++];
+    nodeBox(theses.has(claim.id) ? "thesis" : "claim", claim.text);
+  }
+  return at;
+}

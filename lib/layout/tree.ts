@@ -105,7 +105,7 @@ export function descendantsOf(tree: ClaimTree, id: string): string[] {
 }
 
 /** Tree depth of every claim: roots are 0. */
-export function depthsOf(tree: ClaimTree): Map<string, number> {
+export function depthsOf(tree: Pick<ClaimTree, "roots" | "children">): Map<string, number> {
   const depths = new Map<string, number>();
   const stack: [string, number][] = tree.roots.map((r) => [r, 0]);
   while (stack.length > 0) {
