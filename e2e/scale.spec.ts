@@ -157,6 +157,12 @@ test.describe("the bundled map on a laptop", () => {
     const toolbar = page.locator("header[data-toolbar]");
     const before = await toolbar.boundingBox();
     expect(before?.height).toBeLessThan(60);
+    // A 1024 px projector keeps it one row too: the live status and the name show as their dots.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect.poll(async () => (await toolbar.boundingBox())?.height).toBeLessThan(60);
+    await expect(page.getByTestId("presence-name")).toHaveAccessibleName(/^Your name: Guest/);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(async () => (await toolbar.boundingBox())?.height).toBe(before?.height);
     const outline = await page.getByRole("link", { name: "Outline" }).boundingBox();
     await workspace.search.fill("sanctions");
     expect((await toolbar.boundingBox())?.height).toBe(before?.height);

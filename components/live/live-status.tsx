@@ -47,7 +47,8 @@ function LiveStatusText() {
         title={text}
       >
         <span aria-hidden="true">{ICONS[tone]}</span>
-        <span className="min-w-0 truncate">{text}</span>
+        {/* Between 1024 and 1280 px the toolbar keeps one row: the icon shows, the words are read out. */}
+        <span className="min-w-0 truncate lg:max-xl:sr-only">{text}</span>
       </div>
       {readOnly ? null : <NameButton />}
       <p role="status" className="sr-only">
@@ -80,7 +81,7 @@ function NameButton() {
           style={{ background: colour }}
         />
         <span className="sr-only">Your name: </span>
-        <span className="min-w-0 truncate">{name}</span>
+        <span className="min-w-0 truncate lg:max-xl:sr-only">{name}</span>
       </button>
       <div
         id={popoverId}

@@ -12,7 +12,7 @@ import {
 import { type ComponentType, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import type { MapFlowNode } from "@/lib/graph/to-flow";
 import type { LayoutNode } from "@/lib/layout/layout";
-import { minimapFrame, pointOnMap, rectOnMinimap, viewInMap } from "@/lib/layout/minimap";
+import { atLeast, minimapFrame, pointOnMap, rectOnMinimap, viewInMap } from "@/lib/layout/minimap";
 import { PALETTES, type Palette } from "@/lib/layout/palette";
 import type { Side } from "@/lib/model/schema";
 
@@ -209,6 +209,8 @@ function PictureMinimap({
     const at = pointOnMap(frame, event.clientX - box.left, event.clientY - box.top);
     void reactFlow.setCenter(at.x, at.y, { zoom: reactFlow.getZoom() });
   };
+  // At reading zoom on a big map the view is a speck: its marker keeps a size that can be seen.
+  const marker = atLeast(view, 8);
   const veil = `M0,0h${WIDTH}v${HEIGHT}h${-WIDTH}z M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`;
   return (
     <Panel
@@ -235,13 +237,13 @@ function PictureMinimap({
         >
           <path d={veil} fillRule="evenodd" fill={palette.minimapMask} />
           <rect
-            x={view.x}
-            y={view.y}
-            width={view.width}
-            height={view.height}
+            x={marker.x}
+            y={marker.y}
+            width={marker.width}
+            height={marker.height}
             fill="none"
-            stroke={palette.mutedText}
-            strokeWidth={1}
+            stroke={palette.text}
+            strokeWidth={1.5}
           />
         </svg>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { minimapFrame, pointOnMap, rectOnMinimap, viewInMap } from "./minimap";
+import { atLeast, minimapFrame, pointOnMap, rectOnMinimap, viewInMap } from "./minimap";
 
 describe("the picture minimap's geometry", () => {
   it("fits a wide map to the minimap's width and centres it across", () => {
@@ -30,6 +30,16 @@ describe("the picture minimap's geometry", () => {
   it("reads the part of the map in view from the transform", () => {
     expect(viewInMap([-800, -400, 2], 1000, 600)).toEqual({ x: 400, y: 200, width: 500, height: 300 });
     expect(viewInMap([100, 50, 0.5], 1000, 600)).toEqual({ x: -200, y: -100, width: 2000, height: 1200 });
+  });
+
+  it("grows a tiny view marker about its centre so it stays visible", () => {
+    expect(atLeast({ x: 10, y: 20, width: 2, height: 1 }, 6)).toEqual({ x: 8, y: 17.5, width: 6, height: 6 });
+    expect(atLeast({ x: 10, y: 20, width: 40, height: 30 }, 6)).toEqual({
+      x: 10,
+      y: 20,
+      width: 40,
+      height: 30,
+    });
   });
 
   it("never divides by zero for an empty map", () => {

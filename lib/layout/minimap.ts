@@ -57,3 +57,10 @@ export function viewInMap(transform: readonly [number, number, number], width: n
   const [tx, ty, zoom] = transform;
   return { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
 }
+
+/** The rectangle grown about its centre to at least `least` pixels each way (a view marker that stays visible). */
+export function atLeast(rect: Rect, least: number): Rect {
+  const width = Math.max(rect.width, least);
+  const height = Math.max(rect.height, least);
+  return { x: rect.x + (rect.width - width) / 2, y: rect.y + (rect.height - height) / 2, width, height };
+}
