@@ -357,13 +357,6 @@ function sameBoxes(
   return { ...previous, nodes: changed ? nodes : previous.nodes, tree };
 }
 
-function samePoints(a: readonly Point[] | undefined, b: readonly Point[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].x !== b[i].x || a[i].y !== b[i].y) return false;
-  return true;
-}
-
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -388,45 +381,71 @@ function sameNode(a: LayoutNode, b: LayoutNode): boolean {
   );
 }
 
-function sameEdge(a: LayoutEdge, b: LayoutEdge): boolean {
-  return (
-    a.relationId === b.relationId &&
-    a.source === b.source &&
-    a.target === b.target &&
-    a.sourceHandle === b.sourceHandle &&
-    a.targetHandle === b.targetHandle &&
-    a.role === b.role &&
-    samePoints(a.route, b.route)
-  );
-}
-
 function sameAnchor(a: LayoutAnchor, b: LayoutAnchor): boolean {
   return a.relationId === b.relationId && a.x === b.x && a.y === b.y && a.size === b.size;
 }
 
-/** Keeps the previous layout's object for every node, edge and anchor that came out the same. */
+/**
+ * Keeps the previous layout's object for every node, edge and anchor that came out the same. A
+ * routed edge's bends follow from the boxes at its two ends, so one between two boxes that stayed
+ * where they were, with the same handles, is the same edge: its route is not compared point by
+ * point, which on a big map cost more than the rest.
+ */
 function keepUnchanged(layout: MapLayout, previous: MapLayout): MapLayout {
-  const keep = <T extends { id?: string; relationId?: string }>(
+  const keep = <T>(
     next: T[],
     before: T[],
     key: (item: T) => string,
     same: (a: T, b: T) => boolean,
+    stayed?: (a: T, b: T) => void,
   ): T[] => {
     const old = new Map(before.map((item) => [key(item), item]));
     let all = next.length === before.length;
     const kept = next.map((item, i) => {
       const prior = old.get(key(item));
+      if (prior && stayed) stayed(prior, item);
       const result = prior && same(prior, item) ? prior : item;
       if (result !== before[i]) all = false;
       return result;
     });
     return all ? before : kept;
   };
+  // Ends (claims and anchors) whose box is where it was, at the same size.
+  const still = new Set<string>();
+  const nodes = keep(
+    layout.nodes,
+    previous.nodes,
+    (n) => n.id,
+    sameNode,
+    (a, b) => {
+      if (a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height) still.add(b.id);
+    },
+  );
+  const anchors = keep(
+    layout.anchors,
+    previous.anchors,
+    (a) => a.id,
+    sameAnchor,
+    (a, b) => {
+      if (sameAnchor(a, b)) still.add(b.id);
+    },
+  );
+  const sameEdge = (a: LayoutEdge, b: LayoutEdge) =>
+    a.relationId === b.relationId &&
+    a.source === b.source &&
+    a.target === b.target &&
+    a.sourceHandle === b.sourceHandle &&
+    a.targetHandle === b.targetHandle &&
+    a.role === b.role &&
+    // An edge without bends holds no coordinates (React Flow draws it between its ends' handles).
+    (a.route === undefined
+      ? b.route === undefined
+      : b.route !== undefined && still.has(b.source) && still.has(b.target));
   return {
     ...layout,
-    nodes: keep(layout.nodes, previous.nodes, (n) => n.id, sameNode),
+    nodes,
     edges: keep(layout.edges, previous.edges, (e) => e.relationId, sameEdge),
-    anchors: keep(layout.anchors, previous.anchors, (a) => a.id, sameAnchor),
+    anchors,
   };
 }
 
