@@ -4,7 +4,7 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef }
 import { deriveMapView, type MapView } from "@/lib/graph/map-view";
 import { searchClaims } from "@/lib/graph/search";
 import { measureClaimBoxes } from "@/lib/layout/node-style";
-import { useMapStore } from "./map-store";
+import { useMapStore, useMapStoreApi } from "./map-store";
 
 export type { MapView } from "@/lib/graph/map-view";
 
@@ -41,20 +41,22 @@ export function MapViewProvider({ children }: { children: ReactNode }) {
     return next;
   }, [model, direction, collapsed]);
   const { index, order } = view;
-  // A big map opens folded: its hidden claims' texts are measured while the page is idle, so
-  // unfolding them (Expand all) does not wait for thousands of texts to be measured.
-  const { claims, theses } = model;
+  // A big map opens folded: its hidden claims' texts are measured once while the page is idle, so
+  // unfolding them (Expand all) does not wait for thousands of texts to be measured. Claims written
+  // later are measured as they are laid out.
+  const api = useMapStoreApi();
   useEffect(() => {
     if (typeof window.requestIdleCallback !== "function") return;
+    const opened = api.getState().model;
     let at = 0;
     let handle = 0;
     const work = (deadline: IdleDeadline) => {
-      at = measureClaimBoxes({ claims, theses }, at, () => deadline.timeRemaining() > 2);
-      if (at < claims.length) handle = window.requestIdleCallback(work);
+      at = measureClaimBoxes(opened, at, () => deadline.timeRemaining() > 2);
+      if (at < opened.claims.length) handle = window.requestIdleCallback(work);
     };
     handle = window.requestIdleCallback(work);
     return () => window.cancelIdleCallback(handle);
-  }, [claims, theses]);
+  }, [api]);
   const query = useMapStore((s) => s.query);
   const matchIndex = useMapStore((s) => s.matchIndex);
   const matches = useMemo(() => searchClaims(index, order, query), [index, order, query]);

@@ -187,19 +187,26 @@ function changesBetween(before: MapIndex, after: MapIndex): Changes {
   return { claims, replaced, relations };
 }
 
-function claimNode(n: LayoutNode, index: MapIndex): ClaimFlowNode {
-  const claim = index.claims.get(n.id)!;
+/** What every node carries: its place, its size (so React Flow never measures it) and its handles. */
+function placed(id: string, x: number, y: number, width: number, height: number, handles: HandleSpec[]) {
   return {
-    id: n.id,
-    type: "claim",
-    position: { x: n.x, y: n.y },
-    width: n.width,
-    height: n.height,
-    measured: { width: n.width, height: n.height },
-    handles: handlesOf(n.handles),
+    id,
+    position: { x, y },
+    width,
+    height,
+    measured: { width, height },
+    handles: handlesOf(handles),
     draggable: false,
     connectable: false,
     deletable: false,
+  };
+}
+
+function claimNode(n: LayoutNode, index: MapIndex): ClaimFlowNode {
+  const claim = index.claims.get(n.id)!;
+  return {
+    ...placed(n.id, n.x, n.y, n.width, n.height, n.handles),
+    type: "claim",
     ariaLabel: claimLabel(index, n.id, n.kind, n.collapsed ? n.descendants : 0),
     data: {
       kind: n.kind,
@@ -217,16 +224,8 @@ function claimNode(n: LayoutNode, index: MapIndex): ClaimFlowNode {
 function anchorNode(a: LayoutAnchor, index: MapIndex): AnchorFlowNode {
   const relation = index.relations.get(a.relationId)!;
   return {
-    id: a.id,
+    ...placed(a.id, a.x, a.y, a.size, a.size, a.handles),
     type: "anchor",
-    position: { x: a.x, y: a.y },
-    width: a.size,
-    height: a.size,
-    measured: { width: a.size, height: a.size },
-    handles: handlesOf(a.handles),
-    draggable: false,
-    connectable: false,
-    deletable: false,
     selectable: false,
     focusable: false,
     zIndex: 1,
