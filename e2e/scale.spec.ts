@@ -276,18 +276,20 @@ test.describe("big maps", () => {
     // One canvas, not React Flow's minimap with an element per claim.
     await expect(page.getByTestId("rf__minimap")).toHaveCount(0);
     const canvas = page.getByTestId("picture-minimap").locator("canvas");
-    const painted = await canvas.evaluate((el) => {
-      const c = el as HTMLCanvasElement;
-      const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
-      let count = 0;
-      // Pixels of a side's band colour: blue (aff) or red (neg) well above the others.
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, b] = [data[i], data[i + 2]];
-        if (b > r + 60 || r > b + 60) count++;
-      }
-      return count;
-    });
-    expect(painted).toBeGreaterThan(300);
+    // The picture is drawn once the page is idle.
+    const painted = () =>
+      canvas.evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+        let count = 0;
+        // Pixels of a side's band colour: blue (aff) or red (neg) well above the others.
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, b] = [data[i], data[i + 2]];
+          if (b > r + 60 || r > b + 60) count++;
+        }
+        return count;
+      });
+    await expect.poll(painted).toBeGreaterThan(300);
     await shot(page, "3000-unfolded-minimap");
 
     // A click on a claim drawn far right in the minimap brings that part of the map into view.

@@ -12,7 +12,14 @@ import {
 import { type ComponentType, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import type { MapFlowNode } from "@/lib/graph/to-flow";
 import type { LayoutNode } from "@/lib/layout/layout";
-import { atLeast, minimapFrame, pointOnMap, rectOnMinimap, viewInMap } from "@/lib/layout/minimap";
+import {
+  atLeast,
+  type MinimapFrame,
+  minimapFrame,
+  pointOnMap,
+  rectOnMinimap,
+  viewInMap,
+} from "@/lib/layout/minimap";
 import { PALETTES, type Palette } from "@/lib/layout/palette";
 import type { Side } from "@/lib/model/schema";
 
@@ -170,24 +177,34 @@ function PictureMinimap({
   const reactFlow = useReactFlow();
 
   useEffect(() => {
-    const el = canvas.current;
-    const ctx = el?.getContext("2d");
-    if (!el || !ctx) return;
-    const ratio = window.devicePixelRatio || 1;
-    el.width = Math.round(WIDTH * ratio);
-    el.height = Math.round(HEIGHT * ratio);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.fillStyle = palette.background;
-    ctx.fillRect(0, 0, WIDTH, HEIGHT);
-    // One colour at a time: a fill style change per claim is what costs on a canvas.
-    for (const side of ["aff", "neg"] as const) {
-      ctx.fillStyle = palette.side[side].band;
+    const draw = () => {
+      const el = canvas.current;
+      const ctx = el?.getContext("2d");
+      if (!el || !ctx) return;
+      const ratio = window.devicePixelRatio || 1;
+      el.width = Math.round(WIDTH * ratio);
+      el.height = Math.round(HEIGHT * ratio);
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.fillStyle = palette.background;
+      ctx.fillRect(0, 0, WIDTH, HEIGHT);
+      // One colour at a time: a fill style change per claim is what costs on a canvas.
+      const neg: LayoutNode[] = [];
+      ctx.fillStyle = palette.side.aff.band;
       for (const node of nodes) {
-        if (sideOf(node.id) !== side) continue;
-        const r = rectOnMinimap(frame, node);
-        ctx.fillRect(r.x, r.y, Math.max(1, r.width), Math.max(1, r.height));
+        if (sideOf(node.id) === "neg") neg.push(node);
+        else fillOn(ctx, frame, node);
       }
+      ctx.fillStyle = palette.side.neg.band;
+      for (const node of neg) fillOn(ctx, frame, node);
+    };
+    // Drawn once the page is idle (a frame or two later), so an edit's own frame does not wait
+    // for every claim of a big map to be drawn again.
+    if (typeof window.requestIdleCallback === "function") {
+      const handle = window.requestIdleCallback(draw, { timeout: 200 });
+      return () => window.cancelIdleCallback(handle);
     }
+    const timer = window.setTimeout(draw, 0);
+    return () => window.clearTimeout(timer);
   }, [nodes, sideOf, frame, palette]);
 
   const view = useStore((s) => rectOnMinimap(frame, viewInMap(s.transform, s.width, s.height)), sameRect);
@@ -249,6 +266,11 @@ function PictureMinimap({
       </div>
     </Panel>
   );
+}
+
+function fillOn(ctx: CanvasRenderingContext2D, frame: MinimapFrame, node: LayoutNode): void {
+  const r = rectOnMinimap(frame, node);
+  ctx.fillRect(r.x, r.y, Math.max(1, r.width), Math.max(1, r.height));
 }
 
 function sameRect(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {

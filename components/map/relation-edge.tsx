@@ -31,14 +31,20 @@ function RelationEdgeView({
   // Zoomed out, card badges are unreadable and cost a DOM element each, so they are left out.
   const far = useStore((s) => s.transform[2] < DETAIL_ZOOM);
   const type = data?.type ?? "support";
-  const curve = data?.route
-    ? routeCurve(data.route)
-    : edgeCurve(
-        { x: sourceX, y: sourceY },
-        sourcePosition as HandleSide,
-        { x: targetX, y: targetY },
-        targetPosition as HandleSide,
-      );
+  // Kept between renders: an edit re-renders every edge in view (its name may have changed).
+  const routed = data?.route;
+  const curve = useMemo(
+    () =>
+      routed
+        ? routeCurve(routed)
+        : edgeCurve(
+            { x: sourceX, y: sourceY },
+            sourcePosition as HandleSide,
+            { x: targetX, y: targetY },
+            targetPosition as HandleSide,
+          ),
+    [routed, sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition],
+  );
   // The middle of an undercut relation holds the anchor, so its badge moves towards the source.
   // A routed edge's badge sits where the line meets its answer, one per answer down the column.
   const route = data?.route && data.route.length > 2 ? data.route : undefined;

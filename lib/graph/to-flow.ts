@@ -1,6 +1,13 @@
 // biome-ignore lint/style/noRestrictedImports: the types of what this builds; a type import leaves nothing at runtime.
 import type { Edge, Node, NodeHandle, Position } from "@xyflow/react";
-import type { HandleSpec, LayoutAnchor, LayoutEdge, LayoutNode, MapLayout } from "../layout/layout";
+import {
+  type HandleSpec,
+  type LayoutAnchor,
+  type LayoutEdge,
+  type LayoutNode,
+  type MapLayout,
+  nodePlacesOf,
+} from "../layout/layout";
 import type { NodeKind } from "../layout/node-style";
 import { treeOrder } from "../layout/tree";
 import { cardsOfClaim, type MapIndex } from "../model/queries";
@@ -40,6 +47,11 @@ export type RelationFlowEdge = Edge<RelationEdgeData, "relation">;
 export interface FlowGraph {
   nodes: MapFlowNode[];
   edges: RelationFlowEdge[];
+  /**
+   * The run of graphs this one belongs to, each made from the one before: what was made for a
+   * layout part (see `built`) holds in the newest graph of the run it was made in.
+   */
+  lineage?: object;
 }
 
 function toHandles(handles: HandleSpec[]): NodeHandle[] {
@@ -119,10 +131,33 @@ export function edgeNameId(relationId: string): string {
 }
 
 /**
- * What was made from each layout part (node, anchor or edge), and from which index: the next
- * graph keeps it when the part is the same object and its map entries did not change.
+ * What was made from each layout part (node, anchor or edge), and in which run of graphs: the
+ * next graph of the run keeps it when the part is the same object and its map entries did not
+ * change. Each graph of a run replaces what it changed, so an entry holds in the run's newest
+ * graph (a layout reuses only the parts of the layout just before it).
  */
-const built = new WeakMap<object, { made: MapFlowNode | RelationFlowEdge; index: MapIndex }>();
+const built = new WeakMap<object, { made: MapFlowNode | RelationFlowEdge; lineage: object }>();
+
+/** The newest graph of each run: a graph made from an older one starts a run of its own. */
+const newest = new WeakMap<object, FlowGraph>();
+
+/** The run a graph made from `previous` continues, or undefined when it has to start anew. */
+function lineageAfter(previous: FlowBasis | undefined): object | undefined {
+  const lineage = previous?.flow.lineage;
+  return lineage && newest.get(lineage) === previous!.flow ? lineage : undefined;
+}
+
+/** Where each node (or edge) sits in a graph's list, shared by lists made from it in place. */
+const flowPlaces = new WeakMap<readonly { id: string }[], ReadonlyMap<string, number>>();
+
+function placesOf(items: readonly { id: string }[]): ReadonlyMap<string, number> {
+  let places = flowPlaces.get(items);
+  if (!places) {
+    places = new Map(items.map((item, i) => [item.id, i]));
+    flowPlaces.set(items, places);
+  }
+  return places;
+}
 
 const flowHandles = new WeakMap<HandleSpec[], NodeHandle[]>();
 
@@ -163,6 +198,11 @@ function changesBetween(before: MapIndex, after: MapIndex): Changes {
         claims.add(relation.from);
       }
   }
+  return spread(claims, relations, after);
+}
+
+/** The changes that follow from replacing these claims and relations (their names read anew). */
+function spread(claims: Set<string>, relations: Set<string>, after: MapIndex): Changes {
   const replaced = new Set(relations);
   // A relation reads as "source verb target": its name changes with its source, its target, or
   // the relation it undercuts, and so do the names of the claims it leads from.
@@ -268,21 +308,19 @@ export function toFlow(layout: MapLayout, index: MapIndex, options: FlowOptions 
   const order = options.order ?? treeOrder(layout.tree);
   const named = options.edgeNames ?? true;
   const previous = options.previous;
-  const changes = previous ? changesBetween(previous.index, index) : undefined;
+  const continued = lineageAfter(previous);
+  const lineage = continued ?? {};
+  const changes = continued ? changesBetween(previous!.index, index) : undefined;
   // The object made from this part for the previous graph, when it still holds.
   const kept = <T extends MapFlowNode | RelationFlowEdge>(
     part: object,
     unchanged: boolean,
   ): T | undefined => {
+    if (!continued || !unchanged) return undefined;
     const entry = built.get(part);
-    if (!entry || !previous || entry.index !== previous.index || !unchanged) return undefined;
-    entry.index = index;
-    return entry.made as T;
+    return entry?.lineage === lineage ? (entry.made as T) : undefined;
   };
-  const make = <T extends MapFlowNode | RelationFlowEdge>(part: object, made: T): T => {
-    built.set(part, { made, index });
-    return made;
-  };
+  const make = madeIn(lineage);
 
   const byId = new Map<string, LayoutNode>();
   for (const n of layout.nodes) byId.set(n.id, n);
@@ -304,8 +342,68 @@ export function toFlow(layout: MapLayout, index: MapIndex, options: FlowOptions 
   });
   const same = <T>(next: T[], before: T[] | undefined) =>
     before !== undefined && next.length === before.length && next.every((item, i) => item === before[i]);
-  return {
+  return newestOf({
     nodes: same(nodes, previous?.flow.nodes) ? previous!.flow.nodes : nodes,
     edges: same(edges, previous?.flow.edges) ? previous!.flow.edges : edges,
+    lineage,
+  });
+}
+
+/** Records what is made from a part for a graph of this run. */
+function madeIn(lineage: object) {
+  return <T extends MapFlowNode | RelationFlowEdge>(part: object, made: T): T => {
+    built.set(part, { made, lineage });
+    return made;
   };
+}
+
+function newestOf(graph: FlowGraph): FlowGraph {
+  newest.set(graph.lineage!, graph);
+  return graph;
+}
+
+/**
+ * The graph after an edit that replaced only the given claims (the same ids in the same order,
+ * the same relations, cards, theses, folds and direction), from the graph before it and the
+ * layout `relayoutClaims` made: the same as `toFlow` given `previous`, remaking only the nodes
+ * (and named edges) that read differently, in time that follows the claims, not the map.
+ */
+export function reflowClaims(
+  layout: MapLayout,
+  index: MapIndex,
+  previous: FlowBasis,
+  claims: readonly string[],
+  edgeNames = true,
+): FlowGraph {
+  const lineage = lineageAfter(previous);
+  if (!lineage) return toFlow(layout, index, { previous, edgeNames });
+  const make = madeIn(lineage);
+  const changes = spread(new Set(claims), new Set(), index);
+  const before = previous.flow;
+  const layoutPlaces = nodePlacesOf(layout.nodes);
+  let nodes: MapFlowNode[] | undefined;
+  const nodePlaces = placesOf(before.nodes);
+  for (const id of changes.claims) {
+    const at = nodePlaces.get(id);
+    const from = layoutPlaces.get(id);
+    if (at === undefined || from === undefined) continue; // folded away
+    nodes ??= before.nodes.slice();
+    const n = layout.nodes[from];
+    nodes[at] = make(n, claimNode(n, index));
+  }
+  let edges: RelationFlowEdge[] | undefined;
+  if (edgeNames && changes.relations.size > 0) {
+    // The edges are made from the layout's edges in their order, and the layout kept them.
+    const edgePlaces = placesOf(before.edges);
+    for (const id of changes.relations) {
+      const at = edgePlaces.get(id);
+      if (at === undefined) continue;
+      const part = layout.edges[at];
+      edges ??= before.edges.slice();
+      edges[at] = make(part, relationEdge(part, index, before.edges[at].data?.undercut ?? false, true));
+    }
+  }
+  if (nodes) flowPlaces.set(nodes, nodePlaces);
+  if (edges) flowPlaces.set(edges, placesOf(before.edges));
+  return newestOf({ nodes: nodes ?? before.nodes, edges: edges ?? before.edges, lineage });
 }

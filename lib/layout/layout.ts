@@ -357,6 +357,46 @@ function sameBoxes(
   return { ...previous, nodes: changed ? nodes : previous.nodes, tree };
 }
 
+/** Where each node sits in a layout's list, found once per list and shared by lists made from it in place. */
+const nodePlaces = new WeakMap<readonly LayoutNode[], ReadonlyMap<string, number>>();
+
+/** The index of each node in `nodes` by claim id. */
+export function nodePlacesOf(nodes: readonly LayoutNode[]): ReadonlyMap<string, number> {
+  let places = nodePlaces.get(nodes);
+  if (!places) {
+    places = new Map(nodes.map((n, i) => [n.id, i]));
+    nodePlaces.set(nodes, places);
+  }
+  return places;
+}
+
+/**
+ * The layout after an edit that replaced only the given claims (the map's ids, relations, theses
+ * and folds as before): the same as `layoutMap` given `previous`, in time that follows the
+ * claims, not the map. Undefined when a replaced claim's box changes size, so the map has to be
+ * laid out again.
+ */
+export function relayoutClaims(
+  previous: MapLayout,
+  claims: readonly string[],
+  tree: ClaimTree,
+): MapLayout | undefined {
+  const places = nodePlacesOf(previous.nodes);
+  let nodes: LayoutNode[] | undefined;
+  for (const id of claims) {
+    const at = places.get(id);
+    if (at === undefined) continue; // folded away
+    const node = previous.nodes[at];
+    const box = nodeBox(node.kind, tree.index.claims.get(id)!.text);
+    if (box.width !== node.width || box.height !== node.height) return undefined;
+    if (box.lines === node.lines) continue;
+    nodes ??= previous.nodes.slice();
+    nodes[at] = { ...node, lines: box.lines, textWidth: box.textWidth };
+  }
+  if (nodes) nodePlaces.set(nodes, places);
+  return { ...previous, nodes: nodes ?? previous.nodes, tree };
+}
+
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;

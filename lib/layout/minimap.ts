@@ -3,7 +3,7 @@
  * from the layout instead of a React component per claim, which React Flow's minimap updates on
  * every pan, zoom and edit.
  */
-export const PICTURE_MINIMAP_CLAIMS = 1500;
+export const PICTURE_MINIMAP_CLAIMS = 400;
 
 /** Where the map sits in a minimap of a given size: scaled to fit, centred, with a margin. */
 export interface MinimapFrame {

@@ -104,7 +104,9 @@ export function updateClaim(
     if (patch.notes.trim()) claim.notes = patch.notes;
     else delete claim.notes;
   }
-  return checked({ ...map, claims: replaceAt(map.claims, index, claim) });
+  // No reference check of the whole map: the claim keeps its id and its cards, and nothing else
+  // changes, so the result holds every reference the map held (a big map's edit stays cheap).
+  return { ...map, claims: replaceAt(map.claims, index, claim) };
 }
 
 /**
