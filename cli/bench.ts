@@ -1,9 +1,10 @@
 // `npm run bench`: times load, layout, edit and save on generated maps of 1,000, 5,000 and 20,000
 // claims next to dagre's layout of the same maps, and prints a table (or JSON with --json) with
 // each measure's target. `--sizes=1000,5000` picks sizes, `--rows=load,save` picks rows by name;
-// `--browser` adds the browser part (cli/bench-browser.ts, needs `npm run build`); `--live` runs the
-// live editing load instead (cli/bench-live.ts: 50 pages × 20 edits on the app server, needs
-// `npm run build`).
+// the browser part (cli/bench-browser.ts: a production build in Debian's Chromium, both made
+// ready first when missing) runs too unless `--no-browser` is given; `--live` runs the live
+// editing load instead (cli/bench-live.ts: 50 pages × 20 edits on the app server).
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -415,9 +416,23 @@ interface Report {
   results: { row: string; size: Size; value?: number; note?: string; target: string; met: string }[];
 }
 
+/**
+ * Installs Chromium (and the test tools) when missing and builds the app when there is no build
+ * of the current sources, as the test command does; with `--json` their output goes to stderr.
+ */
+function readyTools(json: boolean): void {
+  for (const script of ["scripts/ensure-test-tools.mjs", "scripts/ensure-build.mjs"]) {
+    const result = spawnSync(process.execPath, [script], { stdio: ["ignore", json ? 2 : 1, 2] });
+    if (result.status !== 0) throw new Error(`${script} failed`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
+  const browser = !args.includes("--no-browser");
+  // The browser part and the live load run the production build in Debian's Chromium.
+  if (browser || args.includes("--live")) readyTools(json);
   if (args.includes("--live")) {
     const { liveOptions, printLiveReport, runLiveBench } = await import("./bench-live");
     const report = await runLiveBench(liveOptions(args));
@@ -425,7 +440,6 @@ async function main(): Promise<void> {
     else printLiveReport(report);
     return;
   }
-  const browser = args.includes("--browser");
   const sizesArg = args.find((a) => a.startsWith("--sizes="))?.slice("--sizes=".length);
   const sizes = (sizesArg ? sizesArg.split(",").map(Number) : [...SIZES]).filter((s): s is Size =>
     (SIZES as readonly number[]).includes(s),

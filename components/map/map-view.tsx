@@ -54,8 +54,14 @@ export function MapViewProvider({ children }: { children: ReactNode }) {
       at = measureClaimBoxes(opened, at, () => deadline.timeRemaining() > 2);
       if (at < opened.claims.length) handle = window.requestIdleCallback(work);
     };
-    handle = window.requestIdleCallback(work);
-    return () => window.cancelIdleCallback(handle);
+    // Begun a moment after opening, so it never holds up the first frames of the map.
+    const timer = window.setTimeout(() => {
+      handle = window.requestIdleCallback(work);
+    }, 1500);
+    return () => {
+      window.clearTimeout(timer);
+      window.cancelIdleCallback(handle);
+    };
   }, [api]);
   const query = useMapStore((s) => s.query);
   const matchIndex = useMapStore((s) => s.matchIndex);

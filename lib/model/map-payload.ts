@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { type ArgumentMap, argumentMapSchema } from "./schema";
 
 /**
@@ -17,7 +18,23 @@ export function mapPayload(map: ArgumentMap): string {
 /** Payloads of maps kept between requests (see lib/storage/map-cache.ts), made once each. */
 const payloads = new WeakMap<ArgumentMap, string>();
 
-/** The map of a payload, checked against the schema like any data that crosses a boundary. */
+/** A map's fields, with its lists taken as they are (their entries are checked by `readMapPayload`). */
+const payloadSchema = argumentMapSchema.extend({
+  claims: z.array(z.unknown()),
+  relations: z.array(z.unknown()),
+  evidence: z.array(z.unknown()),
+});
+
+/**
+ * The map of a payload. The page makes it from a map the server read and checked in full, so the
+ * browser checks its shape (the map's own fields, and lists of entries that each have an id),
+ * not every value again: the full check took as long as the rest of opening a big map.
+ */
 export function readMapPayload(payload: string): ArgumentMap {
-  return argumentMapSchema.parse(JSON.parse(payload));
+  const map = payloadSchema.parse(JSON.parse(payload));
+  for (const list of [map.claims, map.relations, map.evidence])
+    for (const entry of list)
+      if (typeof entry !== "object" || entry === null || typeof (entry as { id?: unknown }).id !== "string")
+        throw new Error("The map page's payload holds an entry without an id.");
+  return map as ArgumentMap;
 }
