@@ -6,7 +6,8 @@ import {
   type LayoutEdge,
   type LayoutNode,
   type MapLayout,
-  nodePlacesOf,
+  placesOf,
+  sharePlaces,
 } from "../layout/layout";
 import type { NodeKind } from "../layout/node-style";
 import { treeOrder } from "../layout/tree";
@@ -145,18 +146,6 @@ const newest = new WeakMap<object, FlowGraph>();
 function lineageAfter(previous: FlowBasis | undefined): object | undefined {
   const lineage = previous?.flow.lineage;
   return lineage && newest.get(lineage) === previous!.flow ? lineage : undefined;
-}
-
-/** Where each node (or edge) sits in a graph's list, shared by lists made from it in place. */
-const flowPlaces = new WeakMap<readonly { id: string }[], ReadonlyMap<string, number>>();
-
-function placesOf(items: readonly { id: string }[]): ReadonlyMap<string, number> {
-  let places = flowPlaces.get(items);
-  if (!places) {
-    places = new Map(items.map((item, i) => [item.id, i]));
-    flowPlaces.set(items, places);
-  }
-  return places;
 }
 
 const flowHandles = new WeakMap<HandleSpec[], NodeHandle[]>();
@@ -380,7 +369,7 @@ export function reflowClaims(
   const make = madeIn(lineage);
   const changes = spread(new Set(claims), new Set(), index);
   const before = previous.flow;
-  const layoutPlaces = nodePlacesOf(layout.nodes);
+  const layoutPlaces = placesOf(layout.nodes);
   let nodes: MapFlowNode[] | undefined;
   const nodePlaces = placesOf(before.nodes);
   for (const id of changes.claims) {
@@ -403,7 +392,7 @@ export function reflowClaims(
       edges[at] = make(part, relationEdge(part, index, before.edges[at].data?.undercut ?? false, true));
     }
   }
-  if (nodes) flowPlaces.set(nodes, nodePlaces);
-  if (edges) flowPlaces.set(edges, placesOf(before.edges));
+  if (nodes) sharePlaces(nodes, nodePlaces);
+  if (edges) sharePlaces(edges, placesOf(before.edges));
   return newestOf({ nodes: nodes ?? before.nodes, edges: edges ?? before.edges, lineage });
 }

@@ -357,17 +357,22 @@ function sameBoxes(
   return { ...previous, nodes: changed ? nodes : previous.nodes, tree };
 }
 
-/** Where each node sits in a layout's list, found once per list and shared by lists made from it in place. */
-const nodePlaces = new WeakMap<readonly LayoutNode[], ReadonlyMap<string, number>>();
+/** Where each item sits in a list by id, found once per list and shared by lists made from it in place. */
+const places = new WeakMap<readonly { id: string }[], ReadonlyMap<string, number>>();
 
-/** The index of each node in `nodes` by claim id. */
-export function nodePlacesOf(nodes: readonly LayoutNode[]): ReadonlyMap<string, number> {
-  let places = nodePlaces.get(nodes);
-  if (!places) {
-    places = new Map(nodes.map((n, i) => [n.id, i]));
-    nodePlaces.set(nodes, places);
+/** The index of each item of `items` (layout nodes, graph nodes or edges) by its id. */
+export function placesOf(items: readonly { id: string }[]): ReadonlyMap<string, number> {
+  let found = places.get(items);
+  if (!found) {
+    found = new Map(items.map((item, i) => [item.id, i]));
+    places.set(items, found);
   }
-  return places;
+  return found;
+}
+
+/** Records that `items`, made from another list by replacing items in place, has its places. */
+export function sharePlaces(items: readonly { id: string }[], from: ReadonlyMap<string, number>): void {
+  places.set(items, from);
 }
 
 /**
@@ -381,10 +386,10 @@ export function relayoutClaims(
   claims: readonly string[],
   tree: ClaimTree,
 ): MapLayout | undefined {
-  const places = nodePlacesOf(previous.nodes);
+  const where = placesOf(previous.nodes);
   let nodes: LayoutNode[] | undefined;
   for (const id of claims) {
-    const at = places.get(id);
+    const at = where.get(id);
     if (at === undefined) continue; // folded away
     const node = previous.nodes[at];
     const box = nodeBox(node.kind, tree.index.claims.get(id)!.text);
@@ -393,7 +398,7 @@ export function relayoutClaims(
     nodes ??= previous.nodes.slice();
     nodes[at] = { ...node, lines: box.lines, textWidth: box.textWidth };
   }
-  if (nodes) nodePlaces.set(nodes, places);
+  if (nodes) sharePlaces(nodes, where);
   return { ...previous, nodes: nodes ?? previous.nodes, tree };
 }
 
